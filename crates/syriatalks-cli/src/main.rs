@@ -1,0 +1,316 @@
+//! The `syriatalks` command: the dataset's timeline, rounds, actors, records with their evidence,
+//! search, export and validation, on the embedded data or a user's (`--data PATH`).
+//!
+//! Exit status: 0 on success, 1 when something asked for is not found or the data is invalid,
+//! 2 for bad usage. Messages go to stderr.
+
+mod render;
+
+use std::{io::Write, path::PathBuf, process::ExitCode};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use syriatalks::{Dataset, Filter, LoadError, PartialDate, QueryError};
+
+#[derive(Parser)]
+#[command(name = "syriatalks", version, about = "A source-cited dataset of the Syrian peace talks", long_about = None)]
+struct Cli {
+    /// Use this dataset (a folder with record files and seeds/, or one record file) instead of the
+    /// embedded one.
+    #[arg(long, global = true, value_name = "PATH")]
+    data: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Everything dated, in order: rounds, events, figures, quotes, positions, instruments.
+    Timeline {
+        /// From this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        from: Option<PartialDate>,
+        /// To this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        to: Option<PartialDate>,
+        /// Only records involving this actor (id or any name).
+        #[arg(long)]
+        actor: Option<String>,
+        /// Only this record type or kind word (quote, event, veto, deaths…).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only records in this place (or places within it).
+        #[arg(long)]
+        place: Option<String>,
+        /// Only records of this round.
+        #[arg(long)]
+        round: Option<String>,
+        /// Only records citing this source.
+        #[arg(long)]
+        source: Option<String>,
+        /// Only records whose fields or evidence contain these words.
+        #[arg(long)]
+        text: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One record, with its evidence quotes and the titles of their sources.
+    Show {
+        /// The record id.
+        id: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Words in records and article texts, with snippets and byte spans.
+    Search {
+        /// The words to look for (case and accents ignored).
+        text: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every round of talks.
+    Rounds {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every actor, or the actors a name could mean (ranked).
+    Actors {
+        /// A name to resolve.
+        name: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The rounds in session on a date.
+    InSession {
+        /// The date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(value_parser = parse_date)]
+        date: PartialDate,
+    },
+    /// Every claim of one measure (deaths, refugees…), with who claimed it and where.
+    Figures {
+        /// The measure.
+        measure: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The whole dataset, every record with its evidence.
+    Export {
+        /// The format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write here instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Check a dataset (folder or record file) and list every problem.
+    Validate {
+        /// The dataset to check.
+        path: PathBuf,
+        /// Check it on top of the embedded dataset, so it may cite the embedded sources and actors.
+        #[arg(long)]
+        with_embedded: bool,
+        /// Print the problems as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write seeds/manifest.toml for the seed texts of a dataset folder.
+    Manifest {
+        /// The dataset folder (the one holding seeds/).
+        dir: PathBuf,
+    },
+    /// Record counts per type and the versions.
+    Stats,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<PartialDate, String> {
+    s.parse::<PartialDate>().map_err(|e| e.to_string())
+}
+
+/// A failure, with the exit status it maps to.
+enum Failure {
+    /// Not found, invalid data: exit 1.
+    Data(String),
+    /// A usage problem found after parsing (an unknown kind word): exit 2.
+    Usage(String),
+}
+
+impl From<QueryError> for Failure {
+    fn from(e: QueryError) -> Self {
+        match e {
+            QueryError::NotFound { .. } => Failure::Data(e.to_string()),
+            _ => Failure::Usage(e.to_string()),
+        }
+    }
+}
+
+impl From<LoadError> for Failure {
+    fn from(e: LoadError) -> Self {
+        Failure::Data(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Data(e.to_string())
+    }
+}
+
+fn dataset(path: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, Dataset>, Failure> {
+    Ok(match path {
+        Some(p) => std::borrow::Cow::Owned(syriatalks::load(p)?),
+        None => std::borrow::Cow::Borrowed(syriatalks::try_embedded().map_err(|e| Failure::Data(e.to_string()))?),
+    })
+}
+
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+}
+
+fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    match cli.command {
+        Command::Validate { path, with_embedded, json: as_json } => {
+            let result = if with_embedded { syriatalks::load_with_embedded(&path) } else { syriatalks::load(&path) };
+            match result {
+                Ok(ds) => {
+                    let counts: Vec<String> = ds.counts().iter().map(|(k, n)| format!("{n} {k}")).collect();
+                    writeln!(out, "ok: {} is valid ({})", path.display(), counts.join(", "))?;
+                    Ok(())
+                }
+                Err(e) if as_json => {
+                    writeln!(out, "{}", json(&e))?;
+                    Err(Failure::Data(format!("{} problem(s) in {}", e.problems.len(), path.display())))
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+        Command::Manifest { dir } => {
+            let text = syriatalks::manifest_for(dir.join("seeds"))?;
+            let dest = dir.join("seeds").join(syriatalks::MANIFEST_FILE);
+            std::fs::write(&dest, text)?;
+            writeln!(out, "wrote {}", dest.display())?;
+            Ok(())
+        }
+        command => {
+            let ds = dataset(&cli.data)?;
+            query(&ds, command, out)
+        }
+    }
+}
+
+fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Failure> {
+    match command {
+        Command::Timeline { from, to, actor, kind, place, round, source, text, json: as_json } => {
+            let filter = Filter { since: from, until: to, actor, kind, place, round, source, text };
+            let entries = ds.timeline(&filter)?;
+            if as_json {
+                writeln!(out, "{}", json(&entries))?;
+            } else {
+                render::timeline(ds, &entries, out)?;
+            }
+        }
+        Command::Show { id, json: as_json } => {
+            let record = ds.get(&id).ok_or_else(|| {
+                let near: Vec<&str> = ds.records().map(|r| r.id()).filter(|r| r.contains(id.as_str())).take(5).collect();
+                let hint = if near.is_empty() { String::new() } else { format!(" (did you mean: {}?)", near.join(", ")) };
+                Failure::Data(format!("no record has id `{id}`{hint}"))
+            })?;
+            if as_json {
+                writeln!(out, "{}", json(&record))?;
+            } else {
+                render::show(ds, record, out)?;
+            }
+        }
+        Command::Search { text, json: as_json } => {
+            let hits = ds.search(&text);
+            if hits.is_empty() {
+                return Err(Failure::Data(format!("no record or article contains `{text}`")));
+            }
+            if as_json {
+                writeln!(out, "{}", json(&hits))?;
+            } else {
+                render::search(&hits, out)?;
+            }
+        }
+        Command::Rounds { json: as_json } => {
+            let rounds = ds.select::<syriatalks::Round>(&Filter::new())?;
+            if as_json {
+                writeln!(out, "{}", json(&rounds))?;
+            } else {
+                render::rounds(ds, &rounds, out)?;
+            }
+        }
+        Command::Actors { name, json: as_json } => match name {
+            Some(name) => {
+                let candidates = ds.resolve_actor(&name);
+                if candidates.is_empty() {
+                    return Err(Failure::Data(format!("no actor matches `{name}`")));
+                }
+                if as_json {
+                    writeln!(out, "{}", json(&candidates))?;
+                } else {
+                    render::candidates(&candidates, out)?;
+                }
+            }
+            None if as_json => writeln!(out, "{}", json(ds.actors()))?,
+            None => render::actors(ds.actors(), out)?,
+        },
+        Command::InSession { date } => {
+            let rounds = ds.in_session(date);
+            if rounds.is_empty() {
+                return Err(Failure::Data(format!("no round of talks was in session on {date}")));
+            }
+            render::rounds(ds, &rounds, out)?;
+        }
+        Command::Figures { measure, json: as_json } => {
+            let measure: syriatalks::Measure = measure.parse().map_err(|e: syriatalks::UnknownWord| Failure::Usage(e.to_string()))?;
+            let series = ds.figure_series(measure);
+            if as_json {
+                writeln!(out, "{}", json(&series))?;
+            } else {
+                render::figures(ds, &series, out)?;
+            }
+        }
+        Command::Export { format: Format::Json, out: file } => {
+            let text = ds.to_json();
+            match file {
+                Some(path) => std::fs::write(path, text + "\n")?,
+                None => writeln!(out, "{text}")?,
+            }
+        }
+        Command::Stats => {
+            writeln!(out, "syriatalks {}  data {}", syriatalks::VERSION, ds.data_version().unwrap_or("(user dataset)"))?;
+            for (kind, n) in ds.counts() {
+                writeln!(out, "{:>12}  {n}", kind.as_str())?;
+            }
+        }
+        Command::Validate { .. } | Command::Manifest { .. } => unreachable!("handled before loading"),
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match run(cli, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Data(msg)) => {
+            eprintln!("syriatalks: {msg}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(msg)) => {
+            eprintln!("syriatalks: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+use serde::{Deserialize, Serialize};
+
+use crate::date::{DateValue, Period};
+use crate::evidence::{Evidence, ExternalRef};
+use crate::vocab::vocab;
+
+vocab!(
+    /// What a figure counts.
+    Measure, "measure" {
+        /// People killed in the conflict, all sides.
+        Deaths = "deaths",
+        /// Civilians killed.
+        CiviliansKilled = "civilians_killed",
+        /// People displaced inside the country.
+        InternallyDisplaced = "internally_displaced",
+        /// People displaced, without saying where to.
+        Displaced = "displaced",
+        /// People who fled abroad as refugees.
+        Refugees = "refugees",
+        /// People evacuated or who escaped a besieged place.
+        Evacuated = "evacuated",
+        /// Vetoes cast in the Security Council.
+        VetoesCast = "vetoes_cast",
+        /// Resolutions vetoed or opposed.
+        ResolutionsVetoed = "resolutions_vetoed",
+        /// Diplomatic attempts or rounds that failed.
+        RoundsFailed = "rounds_failed",
+        /// The age of the conflict, in years.
+        ConflictYears = "conflict_years",
+        /// Delegations or groups taking part.
+        Delegations = "delegations",
+        /// Signatories of a document.
+        Signatories = "signatories",
+    }
+);
+
+vocab!(
+    /// How exact a claimed number is, in the claim's own words.
+    Qualifier, "qualifier" {
+        /// Given as an exact number ("the seventh veto").
+        Exactly = "exactly",
+        /// "more than".
+        MoreThan = "more_than",
+        /// "at least".
+        AtLeast = "at_least",
+        /// "about".
+        About = "about",
+        /// "approximately".
+        Approximately = "approximately",
+        /// "nearly", "almost".
+        Nearly = "nearly",
+        /// "up to".
+        UpTo = "up_to",
+        /// Only an order of magnitude ("millions"): the value is the magnitude.
+        OrderOf = "order_of",
+    }
+);
+
+/// A number someone claimed. Conflicting claims are separate figures, never merged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Stable id.
+    pub id: String,
+    /// What is counted.
+    pub measure: Measure,
+    /// The number (for `order_of`, the magnitude: "millions" is 1000000).
+    pub value: u64,
+    /// How exact the claim is.
+    pub qualifier: Qualifier,
+    /// The number as the text writes it ("450,000", "seventh", "5 million"); the loader checks that
+    /// it occurs in the evidence and that it spells `value`.
+    pub text: String,
+    /// What the number covers, in brief ("Syria, since the war began").
+    pub scope: String,
+    /// The place it covers, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The time it covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// When the claim was made or reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<DateValue>,
+    /// Who claimed it, by actor ids (empty when the article states it in its own voice).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claimed_by: Vec<String>,
+    /// The round it was claimed at, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<String>,
+    /// A note for readers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The words that state it.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// Public documents outside the seeds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub external: Vec<ExternalRef>,
+}

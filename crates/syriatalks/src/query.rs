@@ -1,0 +1,390 @@
+//! The query vocabulary shared by every binding: time range, actor, kind, place, round, source and
+//! free text; a merged timeline; rounds in session on a date; figure series.
+
+use std::collections::HashSet;
+
+use crate::dataset::Dataset;
+use crate::date::{DateRange, PartialDate};
+use crate::error::QueryError;
+use crate::model::*;
+use crate::normalize::{fold, name_key};
+
+/// Filters for a query. Every field is optional; the ones given must all match.
+///
+/// ```
+/// use syriatalks::{embedded, Event, Filter};
+/// let ds = embedded();
+/// // What happened between 1 and 3 February 2016?
+/// let f = Filter::new().since("2016-02-01".parse().unwrap()).until("2016-02-03".parse().unwrap());
+/// let events = ds.select::<Event>(&f).unwrap();
+/// assert!(events.iter().all(|e| e.date.value.to_string().starts_with("2016-02")));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Records that touch this date or later (a partial date counts from its first day).
+    pub since: Option<PartialDate>,
+    /// Records that touch this date or earlier (a partial date counts to its last day).
+    pub until: Option<PartialDate>,
+    /// An actor id or any of their names, matched without regard to case, diacritics or `al-`.
+    pub actor: Option<String>,
+    /// A kind word of the record type queried (event kind, measure, topic…).
+    pub kind: Option<String>,
+    /// A place id or name; records in places within it match too.
+    pub place: Option<String>,
+    /// A round id or name.
+    pub round: Option<String>,
+    /// A source id or seed file name: records with evidence from it.
+    pub source: Option<String>,
+    /// Words that must occur in the record's fields or evidence (folded: case and accents ignored).
+    pub text: Option<String>,
+}
+
+impl Filter {
+    /// No filter: everything matches.
+    pub fn new() -> Self {
+        Filter::default()
+    }
+    /// Sets `since`.
+    pub fn since(mut self, date: PartialDate) -> Self {
+        self.since = Some(date);
+        self
+    }
+    /// Sets `until`.
+    pub fn until(mut self, date: PartialDate) -> Self {
+        self.until = Some(date);
+        self
+    }
+    /// Sets `actor`.
+    pub fn actor(mut self, name: impl Into<String>) -> Self {
+        self.actor = Some(name.into());
+        self
+    }
+    /// Sets `kind`.
+    pub fn kind(mut self, word: impl Into<String>) -> Self {
+        self.kind = Some(word.into());
+        self
+    }
+    /// Sets `place`.
+    pub fn place(mut self, name: impl Into<String>) -> Self {
+        self.place = Some(name.into());
+        self
+    }
+    /// Sets `round`.
+    pub fn round(mut self, name: impl Into<String>) -> Self {
+        self.round = Some(name.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, name: impl Into<String>) -> Self {
+        self.source = Some(name.into());
+        self
+    }
+    /// Sets `text`.
+    pub fn text(mut self, words: impl Into<String>) -> Self {
+        self.text = Some(words.into());
+        self
+    }
+}
+
+/// A filter with its names resolved to ids.
+struct Compiled<'a> {
+    range: Option<DateRange>,
+    actors: Option<HashSet<&'a str>>,
+    kind: Option<Kind>,
+    places: Option<HashSet<&'a str>>,
+    round: Option<HashSet<&'a str>>,
+    source: Option<&'a str>,
+    text: Option<String>,
+}
+
+/// What a `kind` word selects: a kind within one type, or (in a timeline) a whole record type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word(&'static str),
+    Type(RecordKind),
+}
+
+/// The record types a timeline merges.
+const TIMELINE_KINDS: &[RecordKind] =
+    &[RecordKind::Round, RecordKind::Event, RecordKind::Figure, RecordKind::Quote, RecordKind::Position, RecordKind::Instrument];
+
+fn words_of(kind: RecordKind) -> &'static [&'static str] {
+    match kind {
+        RecordKind::Source => Source::KIND_WORDS,
+        RecordKind::Actor => Actor::KIND_WORDS,
+        RecordKind::Place => Place::KIND_WORDS,
+        RecordKind::Round => Round::KIND_WORDS,
+        RecordKind::Event => Event::KIND_WORDS,
+        RecordKind::Figure => Figure::KIND_WORDS,
+        RecordKind::Quote => Quote::KIND_WORDS,
+        RecordKind::Position => Position::KIND_WORDS,
+        RecordKind::Instrument => Instrument::KIND_WORDS,
+    }
+}
+
+fn normal_word(word: &str) -> String {
+    word.trim().to_ascii_lowercase().replace(['-', ' '], "_")
+}
+
+impl Dataset {
+    fn compile(&self, f: &Filter, kinds: &[RecordKind]) -> Result<Compiled<'_>, QueryError> {
+        if let (Some(since), Some(until)) = (f.since, f.until) {
+            if since.first_day() > until.last_day() {
+                return Err(QueryError::EmptyRange { since: since.to_string(), until: until.to_string() });
+            }
+        }
+        let range = (f.since.is_some() || f.until.is_some()).then(|| DateRange {
+            first: f.since.map_or(chrono::NaiveDate::MIN, |d| d.first_day()),
+            last: f.until.map_or(chrono::NaiveDate::MAX, |d| d.last_day()),
+        });
+        let kind = match &f.kind {
+            None => None,
+            Some(word) => Some(self.kind_word(word, kinds)?),
+        };
+        let actors = match &f.actor {
+            None => None,
+            Some(name) => Some(self.actor_ids_named(name)?),
+        };
+        let places = match &f.place {
+            None => None,
+            Some(name) => Some(self.places_within(name)?),
+        };
+        let round = match &f.round {
+            None => None,
+            Some(name) => Some(self.rounds_named(name)?),
+        };
+        let source = match &f.source {
+            None => None,
+            Some(name) => Some(self.source_named(name)?),
+        };
+        let text = f.text.as_deref().map(fold).filter(|t| !t.trim().is_empty());
+        Ok(Compiled { range, actors, kind, places, round, source, text })
+    }
+
+    fn kind_word(&self, word: &str, kinds: &[RecordKind]) -> Result<Kind, QueryError> {
+        let w = normal_word(word);
+        if kinds.len() > 1 {
+            if let Some(k) = kinds.iter().find(|k| k.as_str() == w) {
+                return Ok(Kind::Type(*k));
+            }
+        }
+        for k in kinds {
+            if let Some(found) = words_of(*k).iter().find(|v| **v == w) {
+                return Ok(Kind::Word(found));
+            }
+        }
+        match kinds {
+            [one] if words_of(*one).is_empty() => Err(QueryError::NoKinds { record: one.as_str() }),
+            [one] => Err(QueryError::UnknownKind { word: word.to_string(), record: one.as_str(), valid: words_of(*one).to_vec() }),
+            _ => {
+                let mut valid: Vec<&'static str> = kinds.iter().map(|k| k.as_str()).collect();
+                valid.extend(kinds.iter().flat_map(|k| words_of(*k).iter().copied()));
+                Err(QueryError::UnknownKind { word: word.to_string(), record: "timeline", valid })
+            }
+        }
+    }
+
+    /// The ids of every actor whose id, name or alias matches `name`.
+    fn actor_ids_named(&self, name: &str) -> Result<HashSet<&str>, QueryError> {
+        let key = name_key(name);
+        let ids: HashSet<&str> = self
+            .actors
+            .iter()
+            .filter(|a| a.id == name.trim() || std::iter::once(&a.name).chain(&a.aliases).any(|n| name_key(n) == key))
+            .map(|a| a.id.as_str())
+            .collect();
+        if ids.is_empty() {
+            let suggestions = self.resolve_actor(name).into_iter().take(3).map(|c| c.actor.name.clone()).collect();
+            return Err(QueryError::NotFound { what: "actor", name: name.to_string(), suggestions });
+        }
+        Ok(ids)
+    }
+
+    /// The ids of the place named and every place within it.
+    fn places_within(&self, name: &str) -> Result<HashSet<&str>, QueryError> {
+        let key = name_key(name);
+        let mut ids: HashSet<&str> = self
+            .places
+            .iter()
+            .filter(|p| p.id == name.trim() || std::iter::once(&p.name).chain(&p.aliases).any(|n| name_key(n) == key))
+            .map(|p| p.id.as_str())
+            .collect();
+        if ids.is_empty() {
+            let suggestions = self.places.iter().filter(|p| name_key(&p.name).contains(&key)).map(|p| p.name.clone()).collect();
+            return Err(QueryError::NotFound { what: "place", name: name.to_string(), suggestions });
+        }
+        // Places nest shallowly; repeat until no new place joins.
+        loop {
+            let before = ids.len();
+            for p in &self.places {
+                if p.within.as_deref().is_some_and(|w| ids.contains(w)) {
+                    ids.insert(&p.id);
+                }
+            }
+            if ids.len() == before {
+                return Ok(ids);
+            }
+        }
+    }
+
+    fn rounds_named(&self, name: &str) -> Result<HashSet<&str>, QueryError> {
+        let key = name_key(name);
+        let ids: HashSet<&str> = self
+            .rounds
+            .iter()
+            .filter(|r| r.id == name.trim() || std::iter::once(&r.name).chain(&r.aliases).any(|n| name_key(n) == key))
+            .map(|r| r.id.as_str())
+            .collect();
+        if ids.is_empty() {
+            let suggestions = self.rounds.iter().filter(|r| name_key(&r.name).contains(&key)).map(|r| r.name.clone()).collect();
+            return Err(QueryError::NotFound { what: "round", name: name.to_string(), suggestions });
+        }
+        Ok(ids)
+    }
+
+    fn source_named(&self, name: &str) -> Result<&str, QueryError> {
+        let name = name.trim();
+        self.sources
+            .iter()
+            .find(|s| s.id == name || s.file == name || s.file.strip_suffix(".txt") == Some(name))
+            .map(|s| s.id.as_str())
+            .ok_or_else(|| QueryError::NotFound {
+                what: "source",
+                name: name.to_string(),
+                suggestions: self.sources.iter().map(|s| s.id.clone()).collect(),
+            })
+    }
+
+    fn matches(&self, c: &Compiled, r: RecordRef) -> bool {
+        if let Some(range) = &c.range {
+            if !r.when().is_some_and(|w| w.overlaps(range)) {
+                return false;
+            }
+        }
+        match c.kind {
+            Some(Kind::Word(w)) if r.kind_word() != Some(w) => return false,
+            Some(Kind::Type(t)) if r.kind() != t => return false,
+            _ => {}
+        }
+        if let Some(actors) = &c.actors {
+            if !r.actor_ids().iter().any(|a| actors.contains(a)) {
+                return false;
+            }
+        }
+        if let Some(places) = &c.places {
+            if !r.place_ids().iter().any(|p| places.contains(p)) {
+                return false;
+            }
+        }
+        if let Some(rounds) = &c.round {
+            if !r.round_ids().iter().any(|x| rounds.contains(x)) {
+                return false;
+            }
+        }
+        if let Some(source) = c.source {
+            let own = r.kind() == RecordKind::Source && r.id() == source;
+            if !own && !r.evidence().iter().any(|e| e.source == source) {
+                return false;
+            }
+        }
+        if let Some(text) = &c.text {
+            let in_fields = r.texts().iter().any(|t| fold(t).contains(text.as_str()));
+            if !in_fields && !r.evidence().iter().any(|e| fold(&e.quote).contains(text.as_str())) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The records of one type that match the filter, in data-file order.
+    ///
+    /// ```
+    /// use syriatalks::{embedded, Filter, Round};
+    /// let geneva = embedded().select::<Round>(&Filter::new().kind("geneva")).unwrap();
+    /// assert!(geneva.len() >= 5);
+    /// ```
+    pub fn select<R: Stored>(&self, f: &Filter) -> Result<Vec<&R>, QueryError> {
+        let c = self.compile(f, &[R::KIND])?;
+        Ok(R::all(self).iter().filter(|r| self.matches(&c, r.as_record())).collect())
+    }
+
+    /// The records of a type given at run time that match the filter (for bindings).
+    pub fn query(&self, kind: RecordKind, f: &Filter) -> Result<Vec<RecordRef<'_>>, QueryError> {
+        let c = self.compile(f, &[kind])?;
+        Ok(self.records().filter(|r| r.kind() == kind && self.matches(&c, *r)).collect())
+    }
+
+    /// Every dated round, event, figure, quote, position and instrument that matches, merged in
+    /// chronological order (a coarser date before a finer one starting the same day, then by type
+    /// and id). `kind` may name a record type (`quote`) or any kind word (`veto`).
+    ///
+    /// ```
+    /// let ds = syriatalks::embedded();
+    /// let all = ds.timeline(&syriatalks::Filter::new()).unwrap();
+    /// let years: Vec<i32> = all.iter().filter_map(|r| r.date()).map(|d| d.value.year_value()).collect();
+    /// assert!(years.windows(2).all(|w| w[0] <= w[1]));
+    /// ```
+    pub fn timeline(&self, f: &Filter) -> Result<Vec<RecordRef<'_>>, QueryError> {
+        let c = self.compile(f, TIMELINE_KINDS)?;
+        let mut out: Vec<RecordRef> =
+            self.records().filter(|r| TIMELINE_KINDS.contains(&r.kind()) && r.date().is_some() && self.matches(&c, *r)).collect();
+        out.sort_by(|a, b| {
+            let (da, db) = (a.date().map(|d| d.value), b.date().map(|d| d.value));
+            da.cmp(&db).then(a.kind().cmp(&b.kind())).then(a.id().cmp(b.id()))
+        });
+        Ok(out)
+    }
+
+    /// The rounds that took place (status `held`) and whose period touches `date`. A round with
+    /// month precision is in session on every day of that month, as far as the data can say.
+    ///
+    /// ```
+    /// let ds = syriatalks::embedded();
+    /// let on = ds.in_session("2017-02-23".parse().unwrap());
+    /// assert!(on.iter().any(|r| r.name.contains("Geneva IV")));
+    /// ```
+    pub fn in_session(&self, date: PartialDate) -> Vec<&Round> {
+        let range = date.range();
+        self.rounds
+            .iter()
+            .filter(|r| r.status == RoundStatus::Held && r.period.as_ref().is_some_and(|p| p.range().overlaps(&range)))
+            .collect()
+    }
+
+    /// Every claim of one measure, in the order of the date the claim was made (figures without a
+    /// date last), each with its evidence and so its source. Conflicting claims stay side by side.
+    ///
+    /// ```
+    /// use syriatalks::{embedded, Measure};
+    /// let tolls = embedded().figure_series(Measure::Deaths);
+    /// assert!(tolls.len() >= 4, "four articles give a death toll");
+    /// ```
+    pub fn figure_series(&self, measure: Measure) -> Vec<&Figure> {
+        let mut v: Vec<&Figure> = self.figures.iter().filter(|f| f.measure == measure).collect();
+        v.sort_by(|a, b| match (a.date(), b.date()) {
+            (Some(x), Some(y)) => x.value.cmp(&y.value).then(a.id.cmp(&b.id)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.id.cmp(&b.id),
+        });
+        v
+    }
+}
+
+/// A record type stored in a [`Dataset`], so that [`Dataset::select`] can be generic.
+pub trait Stored: Record + Sized {
+    /// Every record of this type in the dataset.
+    fn all(ds: &Dataset) -> &[Self];
+}
+
+macro_rules! stored {
+    ($($t:ty => $field:ident),+) => {
+        $(impl Stored for $t {
+            fn all(ds: &Dataset) -> &[Self] {
+                ds.$field()
+            }
+        })+
+    };
+}
+stored!(Source => sources, Actor => actors, Place => places, Round => rounds, Event => events,
+    Figure => figures, Quote => quotes, Position => positions, Instrument => instruments);
