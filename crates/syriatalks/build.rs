@@ -20,14 +20,20 @@ fn main() {
     for name in &data {
         let path = dir.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
+        out.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
     }
     out.push_str("];\n/// The embedded seed texts, as (file name, bytes).\n");
     out.push_str("pub(crate) static SEED_FILES: &[(&str, &[u8])] = &[\n");
     for name in &texts {
         let path = seeds.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
-        out.push_str(&format!("    ({name:?}, include_bytes!({:?})),\n", path.display().to_string()));
+        out.push_str(&format!(
+            "    ({name:?}, include_bytes!({:?})),\n",
+            path.display().to_string()
+        ));
     }
     out.push_str("];\n");
     let manifest = seeds.join("manifest.toml");
@@ -43,7 +49,8 @@ fn main() {
         "/// The version of the embedded data (see `data/VERSION`).\npub const DATA_VERSION: &str = {:?};\n",
         version.trim()
     ));
-    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR is set by cargo")).join("embedded.rs");
+    let dest =
+        Path::new(&env::var("OUT_DIR").expect("OUT_DIR is set by cargo")).join("embedded.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
 }
 

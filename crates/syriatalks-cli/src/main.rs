@@ -118,6 +118,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check that every quoted passage, number, name and date in the articles is covered by some
+    /// record's evidence or by a reviewed exclusion (audit/*.toml in the dataset folder).
+    Audit {
+        /// The dataset folder; the embedded data's own folder when omitted.
+        path: Option<PathBuf>,
+        /// Only this source.
+        #[arg(long)]
+        source: Option<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write seeds/manifest.toml for the seed texts of a dataset folder.
     Manifest {
         /// The dataset folder (the one holding seeds/).
@@ -168,31 +180,60 @@ impl From<std::io::Error> for Failure {
 fn dataset(path: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, Dataset>, Failure> {
     Ok(match path {
         Some(p) => std::borrow::Cow::Owned(syriatalks::load(p)?),
-        None => std::borrow::Cow::Borrowed(syriatalks::try_embedded().map_err(|e| Failure::Data(e.to_string()))?),
+        None => std::borrow::Cow::Borrowed(
+            syriatalks::try_embedded().map_err(|e| Failure::Data(e.to_string()))?,
+        ),
     })
 }
 
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+    serde_json::to_string_pretty(value)
+        .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
 }
 
 fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     match cli.command {
-        Command::Validate { path, with_embedded, json: as_json } => {
-            let result = if with_embedded { syriatalks::load_with_embedded(&path) } else { syriatalks::load(&path) };
+        Command::Validate {
+            path,
+            with_embedded,
+            json: as_json,
+        } => {
+            let result = if with_embedded {
+                syriatalks::load_with_embedded(&path)
+            } else {
+                syriatalks::load(&path)
+            };
             match result {
                 Ok(ds) => {
-                    let counts: Vec<String> = ds.counts().iter().map(|(k, n)| format!("{n} {k}")).collect();
-                    writeln!(out, "ok: {} is valid ({})", path.display(), counts.join(", "))?;
+                    let counts: Vec<String> = ds
+                        .counts()
+                        .iter()
+                        .map(|(k, n)| format!("{n} {k}"))
+                        .collect();
+                    writeln!(
+                        out,
+                        "ok: {} is valid ({})",
+                        path.display(),
+                        counts.join(", ")
+                    )?;
                     Ok(())
                 }
                 Err(e) if as_json => {
                     writeln!(out, "{}", json(&e))?;
-                    Err(Failure::Data(format!("{} problem(s) in {}", e.problems.len(), path.display())))
+                    Err(Failure::Data(format!(
+                        "{} problem(s) in {}",
+                        e.problems.len(),
+                        path.display()
+                    )))
                 }
                 Err(e) => Err(e.into()),
             }
         }
+        Command::Audit {
+            path,
+            source,
+            json: as_json,
+        } => audit(path, source, as_json, out),
         Command::Manifest { dir } => {
             let text = syriatalks::manifest_for(dir.join("seeds"))?;
             let dest = dir.join("seeds").join(syriatalks::MANIFEST_FILE);
@@ -209,8 +250,27 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
 
 fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Failure> {
     match command {
-        Command::Timeline { from, to, actor, kind, place, round, source, text, json: as_json } => {
-            let filter = Filter { since: from, until: to, actor, kind, place, round, source, text };
+        Command::Timeline {
+            from,
+            to,
+            actor,
+            kind,
+            place,
+            round,
+            source,
+            text,
+            json: as_json,
+        } => {
+            let filter = Filter {
+                since: from,
+                until: to,
+                actor,
+                kind,
+                place,
+                round,
+                source,
+                text,
+            };
             let entries = ds.timeline(&filter)?;
             if as_json {
                 writeln!(out, "{}", json(&entries))?;
@@ -220,8 +280,17 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
         }
         Command::Show { id, json: as_json } => {
             let record = ds.get(&id).ok_or_else(|| {
-                let near: Vec<&str> = ds.records().map(|r| r.id()).filter(|r| r.contains(id.as_str())).take(5).collect();
-                let hint = if near.is_empty() { String::new() } else { format!(" (did you mean: {}?)", near.join(", ")) };
+                let near: Vec<&str> = ds
+                    .records()
+                    .map(|r| r.id())
+                    .filter(|r| r.contains(id.as_str()))
+                    .take(5)
+                    .collect();
+                let hint = if near.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (did you mean: {}?)", near.join(", "))
+                };
                 Failure::Data(format!("no record has id `{id}`{hint}"))
             })?;
             if as_json {
@@ -230,10 +299,15 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 render::show(ds, record, out)?;
             }
         }
-        Command::Search { text, json: as_json } => {
+        Command::Search {
+            text,
+            json: as_json,
+        } => {
             let hits = ds.search(&text);
             if hits.is_empty() {
-                return Err(Failure::Data(format!("no record or article contains `{text}`")));
+                return Err(Failure::Data(format!(
+                    "no record or article contains `{text}`"
+                )));
             }
             if as_json {
                 writeln!(out, "{}", json(&hits))?;
@@ -249,7 +323,10 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 render::rounds(ds, &rounds, out)?;
             }
         }
-        Command::Actors { name, json: as_json } => match name {
+        Command::Actors {
+            name,
+            json: as_json,
+        } => match name {
             Some(name) => {
                 let candidates = ds.resolve_actor(&name);
                 if candidates.is_empty() {
@@ -267,12 +344,19 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
         Command::InSession { date } => {
             let rounds = ds.in_session(date);
             if rounds.is_empty() {
-                return Err(Failure::Data(format!("no round of talks was in session on {date}")));
+                return Err(Failure::Data(format!(
+                    "no round of talks was in session on {date}"
+                )));
             }
             render::rounds(ds, &rounds, out)?;
         }
-        Command::Figures { measure, json: as_json } => {
-            let measure: syriatalks::Measure = measure.parse().map_err(|e: syriatalks::UnknownWord| Failure::Usage(e.to_string()))?;
+        Command::Figures {
+            measure,
+            json: as_json,
+        } => {
+            let measure: syriatalks::Measure = measure
+                .parse()
+                .map_err(|e: syriatalks::UnknownWord| Failure::Usage(e.to_string()))?;
             let series = ds.figure_series(measure);
             if as_json {
                 writeln!(out, "{}", json(&series))?;
@@ -280,7 +364,10 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 render::figures(ds, &series, out)?;
             }
         }
-        Command::Export { format: Format::Json, out: file } => {
+        Command::Export {
+            format: Format::Json,
+            out: file,
+        } => {
             let text = ds.to_json();
             match file {
                 Some(path) => std::fs::write(path, text + "\n")?,
@@ -288,14 +375,71 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
             }
         }
         Command::Stats => {
-            writeln!(out, "syriatalks {}  data {}", syriatalks::VERSION, ds.data_version().unwrap_or("(user dataset)"))?;
+            writeln!(
+                out,
+                "syriatalks {}  data {}",
+                syriatalks::VERSION,
+                ds.data_version().unwrap_or("(user dataset)")
+            )?;
             for (kind, n) in ds.counts() {
                 writeln!(out, "{:>12}  {n}", kind.as_str())?;
             }
         }
-        Command::Validate { .. } | Command::Manifest { .. } => unreachable!("handled before loading"),
+        Command::Validate { .. } | Command::Manifest { .. } | Command::Audit { .. } => {
+            return Err(Failure::Usage(
+                "this command does not query a dataset".into(),
+            ));
+        }
     }
     Ok(())
+}
+
+fn audit(
+    path: Option<PathBuf>,
+    source: Option<String>,
+    as_json: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let dir = path.unwrap_or_else(|| {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../syriatalks/data"))
+    });
+    let ds = syriatalks::load(&dir)?;
+    let mut exclusions = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("audit"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file)?;
+        let parsed = syriatalks::audit::parse_exclusions(&text)
+            .map_err(|e| Failure::Data(format!("{}: {e}", file.display())))?;
+        exclusions.extend(parsed);
+    }
+    let mut report = syriatalks::audit::audit(&ds, &exclusions);
+    if let Some(only) = &source {
+        report.sources.retain(|s| &s.source == only);
+        report.bad_exclusions.retain(|(e, _)| &e.source == only);
+        if report.sources.is_empty() {
+            return Err(Failure::Data(format!("no source has id `{only}`")));
+        }
+    }
+    if as_json {
+        writeln!(out, "{}", json(&report))?;
+    } else {
+        render::audit(&report, out)?;
+    }
+    if report.is_complete() {
+        Ok(())
+    } else {
+        Err(Failure::Data(
+            "the audit found items neither covered nor excluded, or bad exclusions".into(),
+        ))
+    }
 }
 
 fn main() -> ExitCode {

@@ -84,6 +84,33 @@ impl Dataset {
         instruments, instrument, Instrument;
     }
 
+    /// Deserializes one record of the named array and adds it; the error is the reason it does
+    /// not fit the schema.
+    pub(crate) fn push(&mut self, array: &str, value: toml::Value) -> Result<(), String> {
+        fn de<T: serde::de::DeserializeOwned>(
+            v: toml::Value,
+            into: &mut Vec<T>,
+        ) -> Result<(), String> {
+            into.push(
+                v.try_into()
+                    .map_err(|e: toml::de::Error| e.message().trim().to_string())?,
+            );
+            Ok(())
+        }
+        match array {
+            "source" => de(value, &mut self.sources),
+            "actor" => de(value, &mut self.actors),
+            "place" => de(value, &mut self.places),
+            "round" => de(value, &mut self.rounds),
+            "event" => de(value, &mut self.events),
+            "figure" => de(value, &mut self.figures),
+            "quote" => de(value, &mut self.quotes),
+            "position" => de(value, &mut self.positions),
+            "instrument" => de(value, &mut self.instruments),
+            other => Err(format!("unknown record type `{other}`")),
+        }
+    }
+
     /// Builds the id index (called once, after validation).
     pub(crate) fn finish(&mut self) {
         self.index.clear();
@@ -112,7 +139,14 @@ impl Dataset {
         let q = self.quotes.iter().map(RecordRef::Quote);
         let o = self.positions.iter().map(RecordRef::Position);
         let i = self.instruments.iter().map(RecordRef::Instrument);
-        s.chain(a).chain(p).chain(r).chain(e).chain(f).chain(q).chain(o).chain(i)
+        s.chain(a)
+            .chain(p)
+            .chain(r)
+            .chain(e)
+            .chain(f)
+            .chain(q)
+            .chain(o)
+            .chain(i)
     }
 
     /// The record with this id, of whatever type.
@@ -161,6 +195,7 @@ impl Dataset {
     /// Every record as JSON: one array per type, each record with its evidence spans, the source
     /// texts included so that every quote can be checked against them.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+        serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
     }
 }

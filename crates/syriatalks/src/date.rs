@@ -66,6 +66,9 @@ vocab!(
     }
 );
 
+/// How a [`DateError`] message begins, so a loader can tell a date problem from a syntax one.
+pub(crate) const DATE_ERROR_PREFIX: &str = "bad date `";
+
 /// A malformed or impossible date.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("bad date `{text}`: {reason}")]
@@ -90,12 +93,20 @@ pub struct PartialDate {
 impl PartialDate {
     /// A year-precision date.
     pub fn year(year: i32) -> Self {
-        PartialDate { year, month: None, day: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// A month-precision date; `None` if `month` is not 1–12.
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        (1..=12).contains(&month).then_some(PartialDate { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     /// A day-precision date; `None` if it is not a real calendar day.
@@ -129,7 +140,8 @@ impl PartialDate {
 
     /// The calendar day, only when the precision is a day.
     pub fn as_naive(&self) -> Option<NaiveDate> {
-        self.day.and_then(|d| NaiveDate::from_ymd_opt(self.year, self.month?, d))
+        self.day
+            .and_then(|d| NaiveDate::from_ymd_opt(self.year, self.month?, d))
     }
 
     /// The first calendar day this date covers.
@@ -152,13 +164,20 @@ impl PartialDate {
 
     /// The days this date covers, as an inclusive range.
     pub fn range(&self) -> DateRange {
-        DateRange { first: self.first_day(), last: self.last_day() }
+        DateRange {
+            first: self.first_day(),
+            last: self.last_day(),
+        }
     }
 }
 
 impl From<NaiveDate> for PartialDate {
     fn from(d: NaiveDate) -> Self {
-        PartialDate { year: d.year(), month: Some(d.month()), day: Some(d.day()) }
+        PartialDate {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
     }
 }
 
@@ -195,13 +214,19 @@ impl FromStr for PartialDate {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     fn from_str(text: &str) -> Result<Self, DateError> {
-        let bad = |reason: &str| DateError { text: text.to_string(), reason: reason.to_string() };
+        let bad = |reason: &str| DateError {
+            text: text.to_string(),
+            reason: reason.to_string(),
+        };
         let parts: Vec<&str> = text.trim().split('-').collect();
         let number = |s: &str, width: usize, what: &str| -> Result<u32, DateError> {
             if s.len() != width || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(bad(&format!("{what} must be {width} digits (YYYY, YYYY-MM or YYYY-MM-DD)")));
+                return Err(bad(&format!(
+                    "{what} must be {width} digits (YYYY, YYYY-MM or YYYY-MM-DD)"
+                )));
             }
-            s.parse::<u32>().map_err(|_| bad(&format!("{what} is not a number")))
+            s.parse::<u32>()
+                .map_err(|_| bad(&format!("{what} is not a number")))
         };
         match parts.as_slice() {
             [y] => Ok(PartialDate::year(number(y, 4, "year")? as i32)),
@@ -210,7 +235,11 @@ impl FromStr for PartialDate {
                 PartialDate::month(y as i32, m).ok_or_else(|| bad("month must be 01-12"))
             }
             [y, m, d] => {
-                let (y, m, d) = (number(y, 4, "year")?, number(m, 2, "month")?, number(d, 2, "day")?);
+                let (y, m, d) = (
+                    number(y, 4, "year")?,
+                    number(m, 2, "month")?,
+                    number(d, 2, "day")?,
+                );
                 PartialDate::day(y as i32, m, d).ok_or_else(|| bad("no such calendar day"))
             }
             _ => Err(bad("expected YYYY, YYYY-MM or YYYY-MM-DD")),
@@ -287,9 +316,11 @@ fn ser_weekday<S: Serializer>(w: &Option<Weekday>, s: S) -> Result<S::Ok, S::Err
 
 fn de_weekday<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Weekday>, D::Error> {
     let text = String::deserialize(d)?;
-    text.parse::<Weekday>()
-        .map(Some)
-        .map_err(|_| serde::de::Error::custom(format!("unknown weekday `{text}` (expected monday … sunday)")))
+    text.parse::<Weekday>().map(Some).map_err(|_| {
+        serde::de::Error::custom(format!(
+            "unknown weekday `{text}` (expected monday … sunday)"
+        ))
+    })
 }
 
 /// The lowercase English name of a weekday.
@@ -329,7 +360,10 @@ impl Derivation {
             return Err("a derivation needs `days`, `years` or `weekday`".into());
         }
         let day = anchor.as_naive().ok_or_else(|| {
-            format!("anchor date {anchor} has {} precision; day arithmetic needs a day", anchor.precision())
+            format!(
+                "anchor date {anchor} has {} precision; day arithmetic needs a day",
+                anchor.precision()
+            )
         })?;
         let shift = self.days.unwrap_or(0);
         let day = if shift >= 0 {
@@ -341,7 +375,9 @@ impl Derivation {
         let Some(weekday) = self.weekday else {
             return Ok(day.into());
         };
-        let relation = self.relation.ok_or("`weekday` needs a `relation` (on_or_before, before, on_or_after, after)")?;
+        let relation = self
+            .relation
+            .ok_or("`weekday` needs a `relation` (on_or_before, before, on_or_after, after)")?;
         let (skip, forward) = match relation {
             Relation::OnOrBefore => (0, false),
             Relation::Before => (1, false),
@@ -349,7 +385,13 @@ impl Derivation {
             Relation::After => (1, true),
         };
         (skip..skip + 7)
-            .filter_map(|n| if forward { day.checked_add_days(Days::new(n)) } else { day.checked_sub_days(Days::new(n)) })
+            .filter_map(|n| {
+                if forward {
+                    day.checked_add_days(Days::new(n))
+                } else {
+                    day.checked_sub_days(Days::new(n))
+                }
+            })
             .find(|d| d.weekday() == weekday)
             .map(PartialDate::from)
             .ok_or_else(|| "date out of range".into())
@@ -423,8 +465,14 @@ pub struct Period {
 impl Period {
     /// The days covered: from the start's first day to the end's (or the start's) last day.
     pub fn range(&self) -> DateRange {
-        let last = self.end.as_ref().map_or(self.start.value.last_day(), |e| e.value.last_day());
-        DateRange { first: self.start.value.first_day(), last }
+        let last = self
+            .end
+            .as_ref()
+            .map_or(self.start.value.last_day(), |e| e.value.last_day());
+        DateRange {
+            first: self.start.value.first_day(),
+            last,
+        }
     }
 }
 
@@ -446,7 +494,13 @@ mod tests {
     }
 
     fn weekday(w: Weekday, relation: Relation) -> Derivation {
-        Derivation { from: "x".into(), days: None, years: None, weekday: Some(w), relation: Some(relation) }
+        Derivation {
+            from: "x".into(),
+            days: None,
+            years: None,
+            weekday: Some(w),
+            relation: Some(relation),
+        }
     }
 
     #[test]
@@ -454,19 +508,46 @@ mod tests {
         assert_eq!(pd("2017").precision(), Precision::Year);
         assert_eq!(pd("2017-02").precision(), Precision::Month);
         assert_eq!(pd("2017-02-23").precision(), Precision::Day);
-        for bad in ["2017-02-30", "2017-13", "17", "2017-2-3", "2017/02/03", "", "2017-02-23-01", "abcd"] {
-            assert!(bad.parse::<PartialDate>().is_err(), "{bad} should be refused");
+        for bad in [
+            "2017-02-30",
+            "2017-13",
+            "17",
+            "2017-2-3",
+            "2017/02/03",
+            "",
+            "2017-02-23-01",
+            "abcd",
+        ] {
+            assert!(
+                bad.parse::<PartialDate>().is_err(),
+                "{bad} should be refused"
+            );
         }
         assert_eq!(pd("2016-02-29").to_string(), "2016-02-29");
     }
 
     #[test]
     fn ranges_cover_the_whole_period() {
-        assert_eq!(pd("2016").first_day(), NaiveDate::from_ymd_opt(2016, 1, 1).unwrap());
-        assert_eq!(pd("2016").last_day(), NaiveDate::from_ymd_opt(2016, 12, 31).unwrap());
-        assert_eq!(pd("2016-02").last_day(), NaiveDate::from_ymd_opt(2016, 2, 29).unwrap());
-        assert_eq!(pd("2017-02").last_day(), NaiveDate::from_ymd_opt(2017, 2, 28).unwrap());
-        assert_eq!(pd("2017-12").last_day(), NaiveDate::from_ymd_opt(2017, 12, 31).unwrap());
+        assert_eq!(
+            pd("2016").first_day(),
+            NaiveDate::from_ymd_opt(2016, 1, 1).unwrap()
+        );
+        assert_eq!(
+            pd("2016").last_day(),
+            NaiveDate::from_ymd_opt(2016, 12, 31).unwrap()
+        );
+        assert_eq!(
+            pd("2016-02").last_day(),
+            NaiveDate::from_ymd_opt(2016, 2, 29).unwrap()
+        );
+        assert_eq!(
+            pd("2017-02").last_day(),
+            NaiveDate::from_ymd_opt(2017, 2, 28).unwrap()
+        );
+        assert_eq!(
+            pd("2017-12").last_day(),
+            NaiveDate::from_ymd_opt(2017, 12, 31).unwrap()
+        );
     }
 
     #[test]
@@ -481,7 +562,12 @@ mod tests {
 
     #[test]
     fn ordering_is_chronological_then_coarse_first() {
-        let mut v = vec![pd("2016-01-01"), pd("2016-01"), pd("2015-12-31"), pd("2016")];
+        let mut v = [
+            pd("2016-01-01"),
+            pd("2016-01"),
+            pd("2015-12-31"),
+            pd("2016"),
+        ];
         v.sort();
         let shown: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["2015-12-31", "2016", "2016-01", "2016-01-01"]);
@@ -491,43 +577,112 @@ mod tests {
     fn weekday_arithmetic_matches_the_calendar() {
         // Tuesday 2 February 2016: "on Tuesday" is the day itself, "late Monday" the day before.
         let tue = pd("2016-02-02");
-        assert_eq!(weekday(Weekday::Tue, Relation::OnOrBefore).apply(tue).unwrap(), tue);
-        assert_eq!(weekday(Weekday::Mon, Relation::OnOrBefore).apply(tue).unwrap(), pd("2016-02-01"));
-        assert_eq!(weekday(Weekday::Tue, Relation::Before).apply(tue).unwrap(), pd("2016-01-26"));
+        assert_eq!(
+            weekday(Weekday::Tue, Relation::OnOrBefore)
+                .apply(tue)
+                .unwrap(),
+            tue
+        );
+        assert_eq!(
+            weekday(Weekday::Mon, Relation::OnOrBefore)
+                .apply(tue)
+                .unwrap(),
+            pd("2016-02-01")
+        );
+        assert_eq!(
+            weekday(Weekday::Tue, Relation::Before).apply(tue).unwrap(),
+            pd("2016-01-26")
+        );
         // Saturday 15 July 2017: "this past Sunday" is the 9th, "on Friday" the 14th.
         let sat = pd("2017-07-15");
-        assert_eq!(weekday(Weekday::Sun, Relation::Before).apply(sat).unwrap(), pd("2017-07-09"));
-        assert_eq!(weekday(Weekday::Fri, Relation::OnOrBefore).apply(sat).unwrap(), pd("2017-07-14"));
-        assert_eq!(weekday(Weekday::Mon, Relation::After).apply(sat).unwrap(), pd("2017-07-17"));
-        assert_eq!(weekday(Weekday::Sat, Relation::OnOrAfter).apply(sat).unwrap(), sat);
+        assert_eq!(
+            weekday(Weekday::Sun, Relation::Before).apply(sat).unwrap(),
+            pd("2017-07-09")
+        );
+        assert_eq!(
+            weekday(Weekday::Fri, Relation::OnOrBefore)
+                .apply(sat)
+                .unwrap(),
+            pd("2017-07-14")
+        );
+        assert_eq!(
+            weekday(Weekday::Mon, Relation::After).apply(sat).unwrap(),
+            pd("2017-07-17")
+        );
+        assert_eq!(
+            weekday(Weekday::Sat, Relation::OnOrAfter)
+                .apply(sat)
+                .unwrap(),
+            sat
+        );
     }
 
     #[test]
     fn day_and_year_offsets() {
-        let days = |n| Derivation { from: "x".into(), days: Some(n), years: None, weekday: None, relation: None };
+        let days = |n| Derivation {
+            from: "x".into(),
+            days: Some(n),
+            years: None,
+            weekday: None,
+            relation: None,
+        };
         assert_eq!(days(1).apply(pd("2017-02-28")).unwrap(), pd("2017-03-01"));
         assert_eq!(days(-7).apply(pd("2016-02-01")).unwrap(), pd("2016-01-25"));
-        let last_year = Derivation { from: "x".into(), days: None, years: Some(-1), weekday: None, relation: None };
+        let last_year = Derivation {
+            from: "x".into(),
+            days: None,
+            years: Some(-1),
+            weekday: None,
+            relation: None,
+        };
         assert_eq!(last_year.apply(pd("2016-02-02")).unwrap(), pd("2015"));
         assert_eq!(last_year.apply(pd("2016")).unwrap(), pd("2015"));
     }
 
     #[test]
     fn derivations_refuse_what_they_cannot_compute() {
-        assert!(weekday(Weekday::Tue, Relation::OnOrBefore).apply(pd("2017-03")).is_err());
-        let no_relation = Derivation { from: "x".into(), days: None, years: None, weekday: Some(Weekday::Tue), relation: None };
+        assert!(weekday(Weekday::Tue, Relation::OnOrBefore)
+            .apply(pd("2017-03"))
+            .is_err());
+        let no_relation = Derivation {
+            from: "x".into(),
+            days: None,
+            years: None,
+            weekday: Some(Weekday::Tue),
+            relation: None,
+        };
         assert!(no_relation.apply(pd("2017-03-02")).is_err());
-        let empty = Derivation { from: "x".into(), days: None, years: None, weekday: None, relation: None };
+        let empty = Derivation {
+            from: "x".into(),
+            days: None,
+            years: None,
+            weekday: None,
+            relation: None,
+        };
         assert!(empty.apply(pd("2017-03-02")).is_err());
-        let both = Derivation { from: "x".into(), days: Some(1), years: Some(1), weekday: None, relation: None };
+        let both = Derivation {
+            from: "x".into(),
+            days: Some(1),
+            years: Some(1),
+            weekday: None,
+            relation: None,
+        };
         assert!(both.apply(pd("2017-03-02")).is_err());
     }
 
     #[test]
     fn period_without_end_covers_its_start() {
-        let p = Period { start: DateValue::new(pd("2017-09"), Basis::Stated), end: None };
+        let p = Period {
+            start: DateValue::new(pd("2017-09"), Basis::Stated),
+            end: None,
+        };
         assert_eq!(p.range(), pd("2017-09").range());
-        let q = Period { start: DateValue::new(pd("2017-07-10"), Basis::Stated), end: Some(DateValue::new(pd("2017-07-14"), Basis::Stated)) };
-        assert!(q.range().contains(NaiveDate::from_ymd_opt(2017, 7, 12).unwrap()));
+        let q = Period {
+            start: DateValue::new(pd("2017-07-10"), Basis::Stated),
+            end: Some(DateValue::new(pd("2017-07-14"), Basis::Stated)),
+        };
+        assert!(q
+            .range()
+            .contains(NaiveDate::from_ymd_opt(2017, 7, 12).unwrap()));
     }
 }

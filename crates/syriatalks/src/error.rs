@@ -88,7 +88,9 @@ pub struct LoadError {
 impl LoadError {
     /// Whether any problem names this record id.
     pub fn mentions(&self, id: &str) -> bool {
-        self.problems.iter().any(|p| p.record.as_deref() == Some(id))
+        self.problems
+            .iter()
+            .any(|p| p.record.as_deref() == Some(id))
     }
 
     /// The problems of one kind.
@@ -100,7 +102,11 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
-        write!(f, "dataset has {n} problem{}", if n == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "dataset has {n} problem{}",
+            if n == 1 { "" } else { "s" }
+        )?;
         for p in &self.problems {
             write!(f, "\n  {p}")?;
         }
@@ -180,12 +186,21 @@ mod tests {
         );
         let e = LoadError { problems: vec![p] };
         assert!(e.mentions("veto-2017") && !e.mentions("other"));
-        assert!(e.to_string().starts_with("dataset has 1 problem\n  events.toml:12"));
+        assert!(e
+            .to_string()
+            .starts_with("dataset has 1 problem\n  events.toml:12"));
     }
 
     #[test]
     fn query_errors_list_what_is_valid() {
-        let e = QueryError::NotFound { what: "actor", name: "Mistrua".into(), suggestions: vec!["de Mistura".into()] };
-        assert_eq!(e.to_string(), "no actor matches `Mistrua` (did you mean: de Mistura?)");
+        let e = QueryError::NotFound {
+            what: "actor",
+            name: "Mistrua".into(),
+            suggestions: vec!["de Mistura".into()],
+        };
+        assert_eq!(
+            e.to_string(),
+            "no actor matches `Mistrua` (did you mean: de Mistura?)"
+        );
     }
 }

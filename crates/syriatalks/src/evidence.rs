@@ -63,7 +63,11 @@ pub(crate) enum Placement {
 }
 
 /// Finds `quote` in `text`: its only occurrence, or the `occurrence`-th (1-based).
-pub(crate) fn place(text: &str, quote: &str, occurrence: Option<usize>) -> Result<ByteSpan, Placement> {
+pub(crate) fn place(
+    text: &str,
+    quote: &str,
+    occurrence: Option<usize>,
+) -> Result<ByteSpan, Placement> {
     if quote.is_empty() {
         return Err(Placement::Missing);
     }
@@ -75,7 +79,10 @@ pub(crate) fn place(text: &str, quote: &str, occurrence: Option<usize>) -> Resul
         (Some(k), n) if k == 0 || k > n => return Err(Placement::NoSuchOccurrence(n)),
         (Some(k), _) => starts[k - 1],
     };
-    Ok(ByteSpan { start, end: start + quote.len() })
+    Ok(ByteSpan {
+        start,
+        end: start + quote.len(),
+    })
 }
 
 #[cfg(test)]
@@ -90,7 +97,10 @@ mod tests {
         let second = place(text, "“b”", Some(2)).unwrap();
         assert_eq!(second.slice(text), Some("“b”"));
         assert_eq!(second.start, 15);
-        assert_eq!(place(text, "“b”", Some(3)), Err(Placement::NoSuchOccurrence(2)));
+        assert_eq!(
+            place(text, "“b”", Some(3)),
+            Err(Placement::NoSuchOccurrence(2))
+        );
         assert_eq!(place(text, "\"b\"", None), Err(Placement::Missing));
         assert_eq!(place(text, "", None), Err(Placement::Missing));
     }

@@ -21,6 +21,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod audit;
 mod dataset;
 pub mod date;
 mod error;
@@ -36,10 +37,16 @@ mod validate;
 mod vocab;
 
 pub use dataset::Dataset;
-pub use date::{Basis, DateQualifier, DateRange, DateValue, Derivation, PartialDate, Period, Precision, Relation};
+pub use date::{
+    Basis, DateQualifier, DateRange, DateValue, Derivation, PartialDate, Period, Precision,
+    Relation,
+};
 pub use error::{LoadError, Problem, ProblemKind, QueryError};
 pub use evidence::{ByteSpan, Evidence, ExternalRef};
-pub use load::{embedded, from_parts, load, load_with_embedded, manifest_for, try_embedded, DATA_VERSION, MANIFEST_FILE};
+pub use load::{
+    embedded, embedded_owned, from_parts, load, load_with_embedded, manifest_for, try_embedded,
+    DATA_VERSION, MANIFEST_FILE,
+};
 pub use model::*;
 pub use query::{Filter, Stored};
 pub use resolve::{Candidate, MatchKind};

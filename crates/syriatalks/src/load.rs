@@ -17,7 +17,6 @@ use toml::Spanned;
 
 use crate::dataset::Dataset;
 use crate::error::{LoadError, Problem, ProblemKind};
-use crate::model::*;
 use crate::validate;
 
 mod embedded {
@@ -28,28 +27,18 @@ pub use embedded::DATA_VERSION;
 /// The file in `seeds/` that lists every seed with its sha256 and length.
 pub const MANIFEST_FILE: &str = "manifest.toml";
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DataFile {
-    #[serde(default)]
-    source: Vec<Spanned<Source>>,
-    #[serde(default)]
-    actor: Vec<Spanned<Actor>>,
-    #[serde(default)]
-    place: Vec<Spanned<Place>>,
-    #[serde(default)]
-    round: Vec<Spanned<Round>>,
-    #[serde(default)]
-    event: Vec<Spanned<Event>>,
-    #[serde(default)]
-    figure: Vec<Spanned<Figure>>,
-    #[serde(default)]
-    quote: Vec<Spanned<Quote>>,
-    #[serde(default)]
-    position: Vec<Spanned<Position>>,
-    #[serde(default)]
-    instrument: Vec<Spanned<Instrument>>,
-}
+/// The record arrays a data file may hold, by their TOML name.
+const ARRAYS: &[&str] = &[
+    "source",
+    "actor",
+    "place",
+    "round",
+    "event",
+    "figure",
+    "quote",
+    "position",
+    "instrument",
+];
 
 /// One entry of `seeds/manifest.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -90,9 +79,18 @@ pub(crate) struct Input {
 impl Input {
     fn embedded() -> Input {
         Input {
-            files: embedded::DATA_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect(),
-            seeds: embedded::SEED_FILES.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect(),
-            manifests: vec![(format!("seeds/{MANIFEST_FILE}"), embedded::MANIFEST.to_string())],
+            files: embedded::DATA_FILES
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect(),
+            seeds: embedded::SEED_FILES
+                .iter()
+                .map(|(n, b)| (n.to_string(), b.to_vec()))
+                .collect(),
+            manifests: vec![(
+                format!("seeds/{MANIFEST_FILE}"),
+                embedded::MANIFEST.to_string(),
+            )],
             problems: Vec::new(),
         }
     }
@@ -123,10 +121,17 @@ impl Input {
             names.sort();
             (path.to_path_buf(), names)
         } else {
-            (path.parent().unwrap_or(Path::new(".")).to_path_buf(), vec![path.to_path_buf()])
+            (
+                path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+                vec![path.to_path_buf()],
+            )
         };
         for file in files {
-            let name = file.strip_prefix(&dir).unwrap_or(&file).display().to_string();
+            let name = file
+                .strip_prefix(&dir)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
             match fs::read(&file) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => input.files.push((name, text)),
@@ -137,14 +142,23 @@ impl Input {
         }
         let seeds = dir.join("seeds");
         if seeds.is_dir() {
-            let mut paths: Vec<_> = fs::read_dir(&seeds).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+            let mut paths: Vec<_> = fs::read_dir(&seeds)
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
             paths.sort();
             for p in paths.into_iter().filter(|p| p.is_file()) {
-                let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 match fs::read(&p) {
                     Ok(bytes) if name == MANIFEST_FILE => match String::from_utf8(bytes) {
-                        Ok(text) => input.manifests.push((seeds.join(&name).display().to_string(), text)),
-                        Err(e) => input.problems.push(utf8_problem(&format!("seeds/{name}"), e.utf8_error())),
+                        Ok(text) => input
+                            .manifests
+                            .push((seeds.join(&name).display().to_string(), text)),
+                        Err(e) => input
+                            .problems
+                            .push(utf8_problem(&format!("seeds/{name}"), e.utf8_error())),
                     },
                     Ok(bytes) => {
                         input.seeds.insert(name, bytes);
@@ -178,7 +192,11 @@ pub(crate) fn utf8_problem(file: &str, e: std::str::Utf8Error) -> Problem {
 
 /// The 1-based line of a byte offset.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// Parses and validates an input into a dataset.
@@ -189,7 +207,9 @@ pub(crate) fn build(input: Input) -> Result<Dataset, LoadError> {
     let mut duplicates: Vec<(String, Origin)> = Vec::new();
 
     for (name, text) in &input.files {
-        let file: DataFile = match toml::from_str(text) {
+        // Each record is deserialized on its own, so that one bad record is reported with its id
+        // and line while the others still load and get checked.
+        let file: BTreeMap<String, Vec<Spanned<toml::Value>>> = match toml::from_str(text) {
             Ok(f) => f,
             Err(e) => {
                 problems.push(Problem {
@@ -203,33 +223,67 @@ pub(crate) fn build(input: Input) -> Result<Dataset, LoadError> {
                 continue;
             }
         };
-        let mut note = |id: &str, span: std::ops::Range<usize>| {
-            let origin = Origin { file: name.clone(), line: line_of(text, span.start) };
-            if origins.contains_key(id) {
-                duplicates.push((id.to_string(), origin));
-            } else {
-                origins.insert(id.to_string(), origin);
+        for (array, records) in file {
+            if !ARRAYS.contains(&array.as_str()) {
+                let line = text
+                    .find(&format!("[[{array}]]"))
+                    .map(|at| line_of(text, at));
+                problems.push(Problem {
+                    kind: ProblemKind::Parse,
+                    file: Some(name.clone()),
+                    line,
+                    record: None,
+                    field: Some(array.clone()),
+                    message: format!(
+                        "unknown record type `{array}` (expected one of: {})",
+                        ARRAYS.join(", ")
+                    ),
+                });
+                continue;
             }
-        };
-        macro_rules! take {
-            ($field:ident, $dest:ident) => {
-                for rec in file.$field {
-                    let span = rec.span();
-                    let rec = rec.into_inner();
-                    note(&rec.id, span);
-                    ds.$dest.push(rec);
+            for (i, spanned) in records.into_iter().enumerate() {
+                let line = line_of(text, spanned.span().start);
+                let value = spanned.into_inner();
+                let id = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
+                let Some(id) = id else {
+                    problems.push(Problem {
+                        kind: ProblemKind::Parse,
+                        file: Some(name.clone()),
+                        line: Some(line),
+                        record: None,
+                        field: Some("id".into()),
+                        message: format!("{array} number {} has no string `id`", i + 1),
+                    });
+                    continue;
+                };
+                let origin = Origin {
+                    file: name.clone(),
+                    line,
+                };
+                if origins.contains_key(&id) {
+                    duplicates.push((id.clone(), origin));
+                } else {
+                    origins.insert(id.clone(), origin);
                 }
-            };
+                if let Err(message) = ds.push(&array, value) {
+                    // A date that parses as text but names no calendar day is a date problem,
+                    // not a syntax one: the message comes from `DateError`.
+                    let kind = if message.starts_with(crate::date::DATE_ERROR_PREFIX) {
+                        ProblemKind::BadDate
+                    } else {
+                        ProblemKind::Parse
+                    };
+                    problems.push(Problem {
+                        kind,
+                        file: Some(name.clone()),
+                        line: Some(line),
+                        record: Some(id),
+                        field: None,
+                        message,
+                    });
+                }
+            }
         }
-        take!(source, sources);
-        take!(actor, actors);
-        take!(place, places);
-        take!(round, rounds);
-        take!(event, events);
-        take!(figure, figures);
-        take!(quote, quotes);
-        take!(position, positions);
-        take!(instrument, instruments);
     }
     for (id, at) in duplicates {
         let first = &origins[&id];
@@ -257,7 +311,10 @@ pub(crate) fn build(input: Input) -> Result<Dataset, LoadError> {
     }
     for (name, text) in &input.manifests {
         match toml::from_str::<Manifest>(text) {
-            Ok(m) => manifest.get_or_insert_with(Manifest::default).seed.extend(m.seed),
+            Ok(m) => manifest
+                .get_or_insert_with(Manifest::default)
+                .seed
+                .extend(m.seed),
             Err(e) => problems.push(Problem {
                 kind: ProblemKind::Parse,
                 file: Some(name.clone()),
@@ -269,7 +326,13 @@ pub(crate) fn build(input: Input) -> Result<Dataset, LoadError> {
         }
     }
 
-    validate::validate(&mut ds, &origins, &input.seeds, manifest.as_ref(), &mut problems);
+    validate::validate(
+        &mut ds,
+        &origins,
+        &input.seeds,
+        manifest.as_ref(),
+        &mut problems,
+    );
     if problems.is_empty() {
         ds.finish();
         Ok(ds)
@@ -313,11 +376,24 @@ pub fn load_with_embedded(path: impl AsRef<Path>) -> Result<Dataset, LoadError> 
 /// Builds a dataset from in-memory parts: record files as (name, TOML text), seeds as
 /// (file name, bytes), and the manifest text. Useful for tests and for callers that keep data
 /// elsewhere than on disk.
-pub fn from_parts(files: &[(&str, &str)], seeds: &[(&str, &[u8])], manifest: Option<&str>) -> Result<Dataset, LoadError> {
+pub fn from_parts(
+    files: &[(&str, &str)],
+    seeds: &[(&str, &[u8])],
+    manifest: Option<&str>,
+) -> Result<Dataset, LoadError> {
     build(Input {
-        files: files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect(),
-        seeds: seeds.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect(),
-        manifests: manifest.map(|m| (format!("seeds/{MANIFEST_FILE}"), m.to_string())).into_iter().collect(),
+        files: files
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect(),
+        seeds: seeds
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect(),
+        manifests: manifest
+            .map(|m| (format!("seeds/{MANIFEST_FILE}"), m.to_string()))
+            .into_iter()
+            .collect(),
         problems: Vec::new(),
     })
 }
@@ -329,14 +405,16 @@ static EMBEDDED: OnceCell<Result<Dataset, LoadError>> = OnceCell::new();
 /// The embedded data is validated by the crate's tests, so this returns `Ok` in any released
 /// build; the `Result` lets bindings report rather than panic should that ever not hold.
 pub fn try_embedded() -> Result<&'static Dataset, &'static LoadError> {
-    EMBEDDED
-        .get_or_init(|| {
-            build(Input::embedded()).map(|mut ds| {
-                ds.data_version = Some(DATA_VERSION.to_string());
-                ds
-            })
-        })
-        .as_ref()
+    EMBEDDED.get_or_init(embedded_owned).as_ref()
+}
+
+/// A fresh, owned copy of the embedded dataset, parsed and validated now (bypassing the cache of
+/// [`embedded`]): what the first access costs, and a dataset the caller owns.
+pub fn embedded_owned() -> Result<Dataset, LoadError> {
+    build(Input::embedded()).map(|mut ds| {
+        ds.data_version = Some(DATA_VERSION.to_string());
+        ds
+    })
 }
 
 /// The embedded dataset, parsed and validated on first use.
@@ -354,16 +432,28 @@ pub fn embedded() -> &'static Dataset {
 /// Writes the text of a seed manifest for the seed files in `seeds_dir` (every file but the
 /// manifest itself), so that nobody types a checksum by hand.
 pub fn manifest_for(seeds_dir: impl AsRef<Path>) -> std::io::Result<String> {
-    let mut paths: Vec<_> = fs::read_dir(seeds_dir)?.flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = fs::read_dir(seeds_dir)?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
-    let mut out = String::from("# The seed articles, verbatim: the loader recomputes every sha256 and length below.\n\n");
+    let mut out = String::from(
+        "# The seed articles, verbatim: the loader recomputes every sha256 and length below.\n\n",
+    );
     for p in paths {
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if !p.is_file() || name == MANIFEST_FILE {
             continue;
         }
         let bytes = fs::read(&p)?;
-        out.push_str(&format!("[[seed]]\nfile = {name:?}\nsha256 = \"{}\"\nbytes = {}\n\n", sha256_hex(&bytes), bytes.len()));
+        out.push_str(&format!(
+            "[[seed]]\nfile = {name:?}\nsha256 = \"{}\"\nbytes = {}\n\n",
+            sha256_hex(&bytes),
+            bytes.len()
+        ));
     }
     Ok(out)
 }
@@ -371,5 +461,8 @@ pub fn manifest_for(seeds_dir: impl AsRef<Path>) -> std::io::Result<String> {
 /// The lowercase hex sha256 of some bytes.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

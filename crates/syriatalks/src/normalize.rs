@@ -74,7 +74,10 @@ pub fn name_key(s: &str) -> String {
         .collect();
     let mut out: Vec<&str> = Vec::with_capacity(words.len());
     for word in &words {
-        let stripped = ["al-", "el-"].iter().find_map(|p| word.strip_prefix(p)).unwrap_or(word);
+        let stripped = ["al-", "el-"]
+            .iter()
+            .find_map(|p| word.strip_prefix(p))
+            .unwrap_or(word);
         for part in stripped.split('-').filter(|p| !p.is_empty()) {
             out.push(part);
         }

@@ -2,18 +2,49 @@
 //! that a figure's `value` is checked against its words rather than trusted.
 
 const UNITS: &[(&str, u64)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
-    ("nineteen", 19), ("twenty", 20),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
 ];
 
 const ORDINALS: &[(&str, u64)] = &[
-    ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6),
-    ("seventh", 7), ("eighth", 8), ("ninth", 9), ("tenth", 10), ("eleventh", 11), ("twelfth", 12),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
 ];
 
-const SCALES: &[(&str, u64)] = &[("hundred", 100), ("thousand", 1_000), ("million", 1_000_000), ("billion", 1_000_000_000)];
+const SCALES: &[(&str, u64)] = &[
+    ("hundred", 100),
+    ("thousand", 1_000),
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
+];
 
 /// The value a written number stands for: digits with thousands separators (`450,000`), a decimal
 /// or whole number with a scale word (`5 million`, `1.5 million`), a number word (`six`), an
@@ -38,7 +69,10 @@ pub fn spelled_value(text: &str) -> Option<u64> {
             if let Some(v) = decimal_times(number, factor) {
                 return Some(v);
             }
-            UNITS.iter().find(|(w, _)| w == number).map(|(_, n)| n * factor)
+            UNITS
+                .iter()
+                .find(|(w, _)| w == number)
+                .map(|(_, n)| n * factor)
         }
         _ => None,
     }
@@ -52,7 +86,10 @@ fn single(word: &str) -> Option<u64> {
     if let Some((_, n)) = UNITS.iter().chain(ORDINALS).find(|(w, _)| *w == word) {
         return Some(*n);
     }
-    if let Some(stem) = ["st", "nd", "rd", "th"].iter().find_map(|s| word.strip_suffix(s)) {
+    if let Some(stem) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+    {
         return digits(stem);
     }
     let singular = word.strip_suffix('s')?;
@@ -64,7 +101,9 @@ fn digits(word: &str) -> Option<u64> {
     let groups: Vec<&str> = word.split(',').collect();
     let first_max = if groups.len() == 1 { 19 } else { 3 };
     let ok = (1..=first_max).contains(&groups[0].len())
-        && groups.iter().all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
         && groups[1..].iter().all(|g| g.len() == 3);
     if !ok {
         return None;
@@ -79,8 +118,14 @@ fn decimal_times(number: &str, factor: u64) -> Option<u64> {
         return None;
     }
     let scale = 10u64.pow(frac.len() as u32);
-    let frac_value: u64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
-    let total = whole.checked_mul(factor)?.checked_add(frac_value.checked_mul(factor)? / scale)?;
+    let frac_value: u64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
+    let total = whole
+        .checked_mul(factor)?
+        .checked_add(frac_value.checked_mul(factor)? / scale)?;
     // A decimal that does not land on a whole number ("1.0000001 million") is not a count.
     (frac_value.checked_mul(factor)? % scale == 0).then_some(total)
 }
@@ -115,7 +160,17 @@ mod tests {
 
     #[test]
     fn refuses_what_it_cannot_read() {
-        for text in ["", "about 400,000", "45,00", ",000", "1,0000", "many", "5 dozen", "1.2345 thousand", "1,000.5"] {
+        for text in [
+            "",
+            "about 400,000",
+            "45,00",
+            ",000",
+            "1,0000",
+            "many",
+            "5 dozen",
+            "1.2345 thousand",
+            "1,000.5",
+        ] {
             assert_eq!(spelled_value(text), None, "{text}");
         }
     }

@@ -25,7 +25,8 @@ pub struct Filter {
     pub since: Option<PartialDate>,
     /// Records that touch this date or earlier (a partial date counts to its last day).
     pub until: Option<PartialDate>,
-    /// An actor id or any of their names, matched without regard to case, diacritics or `al-`.
+    /// An actor id or any of their names, matched without regard to case, diacritics or `al-`;
+    /// failing an exact name, every actor whose name contains all the words given.
     pub actor: Option<String>,
     /// A kind word of the record type queried (event kind, measure, topic…).
     pub kind: Option<String>,
@@ -105,8 +106,14 @@ enum Kind {
 }
 
 /// The record types a timeline merges.
-const TIMELINE_KINDS: &[RecordKind] =
-    &[RecordKind::Round, RecordKind::Event, RecordKind::Figure, RecordKind::Quote, RecordKind::Position, RecordKind::Instrument];
+const TIMELINE_KINDS: &[RecordKind] = &[
+    RecordKind::Round,
+    RecordKind::Event,
+    RecordKind::Figure,
+    RecordKind::Quote,
+    RecordKind::Position,
+    RecordKind::Instrument,
+];
 
 fn words_of(kind: RecordKind) -> &'static [&'static str] {
     match kind {
@@ -130,7 +137,10 @@ impl Dataset {
     fn compile(&self, f: &Filter, kinds: &[RecordKind]) -> Result<Compiled<'_>, QueryError> {
         if let (Some(since), Some(until)) = (f.since, f.until) {
             if since.first_day() > until.last_day() {
-                return Err(QueryError::EmptyRange { since: since.to_string(), until: until.to_string() });
+                return Err(QueryError::EmptyRange {
+                    since: since.to_string(),
+                    until: until.to_string(),
+                });
             }
         }
         let range = (f.since.is_some() || f.until.is_some()).then(|| DateRange {
@@ -158,7 +168,15 @@ impl Dataset {
             Some(name) => Some(self.source_named(name)?),
         };
         let text = f.text.as_deref().map(fold).filter(|t| !t.trim().is_empty());
-        Ok(Compiled { range, actors, kind, places, round, source, text })
+        Ok(Compiled {
+            range,
+            actors,
+            kind,
+            places,
+            round,
+            source,
+            text,
+        })
     }
 
     fn kind_word(&self, word: &str, kinds: &[RecordKind]) -> Result<Kind, QueryError> {
@@ -174,12 +192,22 @@ impl Dataset {
             }
         }
         match kinds {
-            [one] if words_of(*one).is_empty() => Err(QueryError::NoKinds { record: one.as_str() }),
-            [one] => Err(QueryError::UnknownKind { word: word.to_string(), record: one.as_str(), valid: words_of(*one).to_vec() }),
+            [one] if words_of(*one).is_empty() => Err(QueryError::NoKinds {
+                record: one.as_str(),
+            }),
+            [one] => Err(QueryError::UnknownKind {
+                word: word.to_string(),
+                record: one.as_str(),
+                valid: words_of(*one).to_vec(),
+            }),
             _ => {
                 let mut valid: Vec<&'static str> = kinds.iter().map(|k| k.as_str()).collect();
                 valid.extend(kinds.iter().flat_map(|k| words_of(*k).iter().copied()));
-                Err(QueryError::UnknownKind { word: word.to_string(), record: "timeline", valid })
+                Err(QueryError::UnknownKind {
+                    word: word.to_string(),
+                    record: "timeline",
+                    valid,
+                })
             }
         }
     }
@@ -190,14 +218,38 @@ impl Dataset {
         let ids: HashSet<&str> = self
             .actors
             .iter()
-            .filter(|a| a.id == name.trim() || std::iter::once(&a.name).chain(&a.aliases).any(|n| name_key(n) == key))
+            .filter(|a| {
+                a.id == name.trim()
+                    || std::iter::once(&a.name)
+                        .chain(&a.aliases)
+                        .any(|n| name_key(n) == key)
+            })
             .map(|a| a.id.as_str())
             .collect();
-        if ids.is_empty() {
-            let suggestions = self.resolve_actor(name).into_iter().take(3).map(|c| c.actor.name.clone()).collect();
-            return Err(QueryError::NotFound { what: "actor", name: name.to_string(), suggestions });
+        if !ids.is_empty() {
+            return Ok(ids);
         }
-        Ok(ids)
+        // No exact name: a name containing every word asked ("Jaafari") is meant, and all such
+        // actors match ("Bashar" is both Bashar al-Assad and Bashar al-Jaafari).
+        let candidates = self.resolve_actor(name);
+        let words: HashSet<&str> = candidates
+            .iter()
+            .filter(|c| c.how == crate::resolve::MatchKind::Words)
+            .map(|c| c.actor.id.as_str())
+            .collect();
+        if words.is_empty() {
+            let suggestions = candidates
+                .into_iter()
+                .take(3)
+                .map(|c| c.actor.name.clone())
+                .collect();
+            return Err(QueryError::NotFound {
+                what: "actor",
+                name: name.to_string(),
+                suggestions,
+            });
+        }
+        Ok(words)
     }
 
     /// The ids of the place named and every place within it.
@@ -206,12 +258,26 @@ impl Dataset {
         let mut ids: HashSet<&str> = self
             .places
             .iter()
-            .filter(|p| p.id == name.trim() || std::iter::once(&p.name).chain(&p.aliases).any(|n| name_key(n) == key))
+            .filter(|p| {
+                p.id == name.trim()
+                    || std::iter::once(&p.name)
+                        .chain(&p.aliases)
+                        .any(|n| name_key(n) == key)
+            })
             .map(|p| p.id.as_str())
             .collect();
         if ids.is_empty() {
-            let suggestions = self.places.iter().filter(|p| name_key(&p.name).contains(&key)).map(|p| p.name.clone()).collect();
-            return Err(QueryError::NotFound { what: "place", name: name.to_string(), suggestions });
+            let suggestions = self
+                .places
+                .iter()
+                .filter(|p| name_key(&p.name).contains(&key))
+                .map(|p| p.name.clone())
+                .collect();
+            return Err(QueryError::NotFound {
+                what: "place",
+                name: name.to_string(),
+                suggestions,
+            });
         }
         // Places nest shallowly; repeat until no new place joins.
         loop {
@@ -232,12 +298,26 @@ impl Dataset {
         let ids: HashSet<&str> = self
             .rounds
             .iter()
-            .filter(|r| r.id == name.trim() || std::iter::once(&r.name).chain(&r.aliases).any(|n| name_key(n) == key))
+            .filter(|r| {
+                r.id == name.trim()
+                    || std::iter::once(&r.name)
+                        .chain(&r.aliases)
+                        .any(|n| name_key(n) == key)
+            })
             .map(|r| r.id.as_str())
             .collect();
         if ids.is_empty() {
-            let suggestions = self.rounds.iter().filter(|r| name_key(&r.name).contains(&key)).map(|r| r.name.clone()).collect();
-            return Err(QueryError::NotFound { what: "round", name: name.to_string(), suggestions });
+            let suggestions = self
+                .rounds
+                .iter()
+                .filter(|r| name_key(&r.name).contains(&key))
+                .map(|r| r.name.clone())
+                .collect();
+            return Err(QueryError::NotFound {
+                what: "round",
+                name: name.to_string(),
+                suggestions,
+            });
         }
         Ok(ids)
     }
@@ -289,7 +369,12 @@ impl Dataset {
         }
         if let Some(text) = &c.text {
             let in_fields = r.texts().iter().any(|t| fold(t).contains(text.as_str()));
-            if !in_fields && !r.evidence().iter().any(|e| fold(&e.quote).contains(text.as_str())) {
+            if !in_fields
+                && !r
+                    .evidence()
+                    .iter()
+                    .any(|e| fold(&e.quote).contains(text.as_str()))
+            {
                 return false;
             }
         }
@@ -305,13 +390,19 @@ impl Dataset {
     /// ```
     pub fn select<R: Stored>(&self, f: &Filter) -> Result<Vec<&R>, QueryError> {
         let c = self.compile(f, &[R::KIND])?;
-        Ok(R::all(self).iter().filter(|r| self.matches(&c, r.as_record())).collect())
+        Ok(R::all(self)
+            .iter()
+            .filter(|r| self.matches(&c, r.as_record()))
+            .collect())
     }
 
     /// The records of a type given at run time that match the filter (for bindings).
     pub fn query(&self, kind: RecordKind, f: &Filter) -> Result<Vec<RecordRef<'_>>, QueryError> {
         let c = self.compile(f, &[kind])?;
-        Ok(self.records().filter(|r| r.kind() == kind && self.matches(&c, *r)).collect())
+        Ok(self
+            .records()
+            .filter(|r| r.kind() == kind && self.matches(&c, *r))
+            .collect())
     }
 
     /// Every dated round, event, figure, quote, position and instrument that matches, merged in
@@ -326,11 +417,17 @@ impl Dataset {
     /// ```
     pub fn timeline(&self, f: &Filter) -> Result<Vec<RecordRef<'_>>, QueryError> {
         let c = self.compile(f, TIMELINE_KINDS)?;
-        let mut out: Vec<RecordRef> =
-            self.records().filter(|r| TIMELINE_KINDS.contains(&r.kind()) && r.date().is_some() && self.matches(&c, *r)).collect();
+        let mut out: Vec<RecordRef> = self
+            .records()
+            .filter(|r| {
+                TIMELINE_KINDS.contains(&r.kind()) && r.date().is_some() && self.matches(&c, *r)
+            })
+            .collect();
         out.sort_by(|a, b| {
             let (da, db) = (a.date().map(|d| d.value), b.date().map(|d| d.value));
-            da.cmp(&db).then(a.kind().cmp(&b.kind())).then(a.id().cmp(b.id()))
+            da.cmp(&db)
+                .then(a.kind().cmp(&b.kind()))
+                .then(a.id().cmp(b.id()))
         });
         Ok(out)
     }
@@ -347,7 +444,12 @@ impl Dataset {
         let range = date.range();
         self.rounds
             .iter()
-            .filter(|r| r.status == RoundStatus::Held && r.period.as_ref().is_some_and(|p| p.range().overlaps(&range)))
+            .filter(|r| {
+                r.status == RoundStatus::Held
+                    && r.period
+                        .as_ref()
+                        .is_some_and(|p| p.range().overlaps(&range))
+            })
             .collect()
     }
 
@@ -360,7 +462,11 @@ impl Dataset {
     /// assert!(tolls.len() >= 4, "four articles give a death toll");
     /// ```
     pub fn figure_series(&self, measure: Measure) -> Vec<&Figure> {
-        let mut v: Vec<&Figure> = self.figures.iter().filter(|f| f.measure == measure).collect();
+        let mut v: Vec<&Figure> = self
+            .figures
+            .iter()
+            .filter(|f| f.measure == measure)
+            .collect();
         v.sort_by(|a, b| match (a.date(), b.date()) {
             (Some(x), Some(y)) => x.value.cmp(&y.value).then(a.id.cmp(&b.id)),
             (Some(_), None) => std::cmp::Ordering::Less,

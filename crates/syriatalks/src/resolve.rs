@@ -64,9 +64,14 @@ fn rate(query: &str, name: &str) -> Option<(MatchKind, f64)> {
     let near = query_words
         .iter()
         .filter(|q| q.len() >= 4)
-        .filter(|q| name_words.iter().any(|w| edit_distance(q, w) <= if q.len() >= 7 { 2 } else { 1 }))
+        .filter(|q| {
+            name_words
+                .iter()
+                .any(|w| edit_distance(q, w) <= if q.len() >= 7 { 2 } else { 1 })
+        })
         .count();
-    (near > 0 && near == query_words.len()).then_some((MatchKind::Fuzzy, 0.1 + 0.2 * coverage.min(1.0)))
+    (near > 0 && near == query_words.len())
+        .then_some((MatchKind::Fuzzy, 0.1 + 0.2 * coverage.min(1.0)))
 }
 
 impl Dataset {
@@ -88,15 +93,27 @@ impl Dataset {
         let mut out: Vec<Candidate> = Vec::new();
         for actor in &self.actors {
             if actor.id == name.trim() {
-                out.push(Candidate { actor, matched: &actor.id, how: MatchKind::Exact, score: 1.0 });
+                out.push(Candidate {
+                    actor,
+                    matched: &actor.id,
+                    how: MatchKind::Exact,
+                    score: 1.0,
+                });
                 continue;
             }
             let best = std::iter::once(&actor.name)
                 .chain(&actor.aliases)
-                .filter_map(|n| rate(&query, &name_key(n)).map(|(how, score)| (how, score, n.as_str())))
+                .filter_map(|n| {
+                    rate(&query, &name_key(n)).map(|(how, score)| (how, score, n.as_str()))
+                })
                 .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             if let Some((how, score, matched)) = best {
-                out.push(Candidate { actor, matched, how, score });
+                out.push(Candidate {
+                    actor,
+                    matched,
+                    how,
+                    score,
+                });
             }
         }
         out.sort_by(|a, b| a.how.cmp(&b.how).then(b.score.total_cmp(&a.score)));
@@ -117,10 +134,22 @@ mod tests {
 
     #[test]
     fn rating_orders_match_kinds() {
-        assert_eq!(rate("bashar jaafari", "bashar jaafari").map(|r| r.0), Some(MatchKind::Exact));
-        assert_eq!(rate("jaafari", "bashar jaafari").map(|r| r.0), Some(MatchKind::Words));
-        assert_eq!(rate("jaaf", "bashar jaafari").map(|r| r.0), Some(MatchKind::Partial));
-        assert_eq!(rate("jafari", "bashar jaafari").map(|r| r.0), Some(MatchKind::Fuzzy));
+        assert_eq!(
+            rate("bashar jaafari", "bashar jaafari").map(|r| r.0),
+            Some(MatchKind::Exact)
+        );
+        assert_eq!(
+            rate("jaafari", "bashar jaafari").map(|r| r.0),
+            Some(MatchKind::Words)
+        );
+        assert_eq!(
+            rate("jaaf", "bashar jaafari").map(|r| r.0),
+            Some(MatchKind::Partial)
+        );
+        assert_eq!(
+            rate("jafari", "bashar jaafari").map(|r| r.0),
+            Some(MatchKind::Fuzzy)
+        );
         assert_eq!(rate("kerry", "bashar jaafari"), None);
     }
 }

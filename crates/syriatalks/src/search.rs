@@ -24,13 +24,25 @@ pub struct SearchHit<'a> {
 const CONTEXT: usize = 60;
 
 fn snippet(text: &str, span: ByteSpan) -> String {
-    let start = text[..span.start].char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i);
-    let end = text[span.end..].char_indices().nth(CONTEXT).map_or(text.len(), |(i, _)| span.end + i);
+    let start = text[..span.start]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT - 1)
+        .map_or(0, |(i, _)| i);
+    let end = text[span.end..]
+        .char_indices()
+        .nth(CONTEXT)
+        .map_or(text.len(), |(i, _)| span.end + i);
     let mut s = String::new();
     if start > 0 {
         s.push('…');
     }
-    s.push_str(&text[start..end].split_whitespace().collect::<Vec<_>>().join(" "));
+    s.push_str(
+        &text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
     if end < text.len() {
         s.push('…');
     }
@@ -66,11 +78,24 @@ impl Dataset {
         }
         let mut hits = Vec::new();
         for record in self.records() {
-            let fields = record.texts().into_iter().enumerate().map(|(i, t)| (format!("texts[{i}]"), t));
-            let quotes = record.evidence().into_iter().enumerate().map(|(i, e)| (format!("evidence[{i}].quote"), e.quote.as_str()));
+            let fields = record
+                .texts()
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| (format!("texts[{i}]"), t));
+            let quotes = record
+                .evidence()
+                .into_iter()
+                .enumerate()
+                .map(|(i, e)| (format!("evidence[{i}].quote"), e.quote.as_str()));
             for (field, text) in fields.chain(quotes) {
                 for span in find_all(text, &needle) {
-                    hits.push(SearchHit { record, field: field.clone(), span, snippet: snippet(text, span) });
+                    hits.push(SearchHit {
+                        record,
+                        field: field.clone(),
+                        span,
+                        snippet: snippet(text, span),
+                    });
                 }
             }
         }
@@ -99,6 +124,9 @@ mod tests {
         assert_eq!(&text[span.start..span.end], "Genève");
         let s = snippet(&text, span);
         assert!(s.starts_with('…') && s.ends_with('…'));
-        assert_eq!(s.chars().count(), 2 + CONTEXT * 2 + "Genève".chars().count());
+        assert_eq!(
+            s.chars().count(),
+            2 + CONTEXT * 2 + "Genève".chars().count()
+        );
     }
 }

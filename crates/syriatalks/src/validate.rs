@@ -15,7 +15,12 @@ use crate::numbers::spelled_value;
 
 /// Whether an id is a lowercase slug: `a-z`, `0-9`, single hyphens between words.
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 struct Ctx<'a> {
@@ -51,28 +56,57 @@ impl Ctx<'_> {
                 ProblemKind::UnknownReference,
                 record,
                 field,
-                format!("`{id}` is a {k}, but a {expected} is expected here"),
+                format!("`{id}` is a {k} record; this field takes a record of type {expected}"),
             ),
-            None => self.problem(ProblemKind::UnknownReference, record, field, format!("no {expected} has id `{id}`")),
+            None => self.problem(
+                ProblemKind::UnknownReference,
+                record,
+                field,
+                format!("no record of type {expected} has id `{id}`"),
+            ),
         }
     }
 
-    fn references<'s>(&mut self, record: &str, field: &str, ids: impl IntoIterator<Item = &'s String>, expected: RecordKind) {
+    fn references<'s>(
+        &mut self,
+        record: &str,
+        field: &str,
+        ids: impl IntoIterator<Item = &'s String>,
+        expected: RecordKind,
+    ) {
         for (i, id) in ids.into_iter().enumerate() {
             self.reference(record, &format!("{field}[{i}]"), id, expected);
         }
     }
 
-    fn optional_reference(&mut self, record: &str, field: &str, id: &Option<String>, expected: RecordKind) {
+    fn optional_reference(
+        &mut self,
+        record: &str,
+        field: &str,
+        id: &Option<String>,
+        expected: RecordKind,
+    ) {
         if let Some(id) = id {
             self.reference(record, field, id, expected);
         }
     }
 
     /// Places one quote in its source text, explaining a near miss.
-    fn locate(&mut self, record: &str, field: &str, source: &str, quote: &str, occurrence: Option<usize>) -> Option<crate::evidence::ByteSpan> {
+    fn locate(
+        &mut self,
+        record: &str,
+        field: &str,
+        source: &str,
+        quote: &str,
+        occurrence: Option<usize>,
+    ) -> Option<crate::evidence::ByteSpan> {
         let Some(text) = self.texts.get(source) else {
-            self.reference(record, &format!("{field}.source"), source, RecordKind::Source);
+            self.reference(
+                record,
+                &format!("{field}.source"),
+                source,
+                RecordKind::Source,
+            );
             return None;
         };
         let file = self.files.get(source).cloned().unwrap_or_default();
@@ -105,7 +139,12 @@ impl Ctx<'_> {
                 None
             }
             Err(Placement::NoSuchOccurrence(n)) => {
-                self.problem(ProblemKind::Misquote, record, field, format!("`occurrence` asks for more than the {n} in source `{source}`"));
+                self.problem(
+                    ProblemKind::Misquote,
+                    record,
+                    field,
+                    format!("`occurrence` asks for more than the {n} in source `{source}`"),
+                );
                 None
             }
         }
@@ -113,20 +152,34 @@ impl Ctx<'_> {
 
     fn evidence(&mut self, record: &str, field: &str, evidence: &mut [Evidence], required: bool) {
         if required && evidence.is_empty() {
-            self.problem(ProblemKind::MissingEvidence, record, field, "needs at least one evidence quote".into());
+            self.problem(
+                ProblemKind::MissingEvidence,
+                record,
+                field,
+                "needs at least one evidence quote".into(),
+            );
         }
         for (i, ev) in evidence.iter_mut().enumerate() {
             let path = format!("{field}[{i}]");
-            ev.span = self.locate(record, &format!("{path}.quote"), &ev.source.clone(), &ev.quote.clone(), ev.occurrence);
+            ev.span = self.locate(
+                record,
+                &format!("{path}.quote"),
+                &ev.source.clone(),
+                &ev.quote.clone(),
+                ev.occurrence,
+            );
         }
     }
 
     /// Checks a date's basis, its derivation, and places its quote in one of `home` (source ids).
     fn date(&mut self, record: &str, field: &str, date: &mut DateValue, home: &[String]) {
         match (date.basis, &date.derivation) {
-            (Basis::Derived, None) => {
-                self.problem(ProblemKind::BadDate, record, field, "basis `derived` needs a `derivation`".into())
-            }
+            (Basis::Derived, None) => self.problem(
+                ProblemKind::BadDate,
+                record,
+                field,
+                "basis `derived` needs a `derivation`".into(),
+            ),
             (Basis::Derived, Some(d)) => {
                 let path = format!("{field}.derivation");
                 match self.anchors.get(&d.from).copied() {
@@ -157,25 +210,44 @@ impl Ctx<'_> {
                     },
                 }
             }
-            (basis, Some(_)) => {
-                self.problem(ProblemKind::BadDate, record, field, format!("a `derivation` is given but the basis is `{basis}`"))
-            }
-            (Basis::External, None) if date.reference.is_none() => {
-                self.problem(ProblemKind::BadDate, record, field, "basis `external` needs a `reference`".into())
-            }
-            (Basis::Inferred, None) if date.note.is_none() => {
-                self.problem(ProblemKind::BadDate, record, field, "basis `inferred` needs a `note` saying how".into())
-            }
+            (basis, Some(_)) => self.problem(
+                ProblemKind::BadDate,
+                record,
+                field,
+                format!("a `derivation` is given but the basis is `{basis}`"),
+            ),
+            (Basis::External, None) if date.reference.is_none() => self.problem(
+                ProblemKind::BadDate,
+                record,
+                field,
+                "basis `external` needs a `reference`".into(),
+            ),
+            (Basis::Inferred, None) if date.note.is_none() => self.problem(
+                ProblemKind::BadDate,
+                record,
+                field,
+                "basis `inferred` needs a `note` saying how".into(),
+            ),
             _ => {}
         }
         if date.basis == Basis::Stated && date.quote.is_none() {
-            self.problem(ProblemKind::BadDate, record, field, "basis `stated` needs the `quote` that states it".into());
+            self.problem(
+                ProblemKind::BadDate,
+                record,
+                field,
+                "basis `stated` needs the `quote` that states it".into(),
+            );
         }
         date.cited = None;
         if let Some(quote) = date.quote.clone() {
             let found = home.iter().find_map(|src| {
                 let text = self.texts.get(src)?;
-                place(text, &quote, None).ok().map(|span| Evidence { source: src.clone(), quote: quote.clone(), occurrence: None, span: Some(span) })
+                place(text, &quote, None).ok().map(|span| Evidence {
+                    source: src.clone(),
+                    quote: quote.clone(),
+                    occurrence: None,
+                    span: Some(span),
+                })
             });
             match found {
                 Some(ev) => date.cited = Some(ev),
@@ -183,7 +255,10 @@ impl Ctx<'_> {
                     ProblemKind::Misquote,
                     record,
                     &format!("{field}.quote"),
-                    format!("not found exactly once in the record's sources ({}): {quote:?}", home.join(", ")),
+                    format!(
+                        "not found exactly once in the record's sources ({}): {quote:?}",
+                        home.join(", ")
+                    ),
                 ),
             }
         }
@@ -204,7 +279,12 @@ impl Ctx<'_> {
 
     fn needs_support(&mut self, record: &str, evidence: &[Evidence], external: usize) {
         if evidence.is_empty() && external == 0 {
-            self.problem(ProblemKind::MissingEvidence, record, "evidence", "needs an evidence quote or an external reference".into());
+            self.problem(
+                ProblemKind::MissingEvidence,
+                record,
+                "evidence",
+                "needs an evidence quote or an external reference".into(),
+            );
         }
     }
 
@@ -228,22 +308,43 @@ fn home(evidence: &[Evidence]) -> Vec<String> {
     v
 }
 
-fn check_seeds(ds: &mut Dataset, seeds: &BTreeMap<String, Vec<u8>>, manifest: Option<&Manifest>, ctx: &mut Ctx) {
+fn check_seeds(
+    ds: &mut Dataset,
+    seeds: &BTreeMap<String, Vec<u8>>,
+    manifest: Option<&Manifest>,
+    ctx: &mut Ctx,
+) {
     if let Some(manifest) = manifest {
         let mut listed: HashMap<&str, usize> = HashMap::new();
         for entry in &manifest.seed {
             *listed.entry(entry.file.as_str()).or_default() += 1;
             let file = Some(format!("seeds/{}", entry.file));
-            let problem = |kind, message| Problem { kind, file: file.clone(), line: None, record: None, field: None, message };
+            let problem = |kind, message| Problem {
+                kind,
+                file: file.clone(),
+                line: None,
+                record: None,
+                field: None,
+                message,
+            };
             match seeds.get(&entry.file) {
-                None => ctx.problems.push(problem(ProblemKind::Manifest, "listed in the manifest but not in seeds/".into())),
+                None => ctx.problems.push(problem(
+                    ProblemKind::Manifest,
+                    "listed in the manifest but not in seeds/".into(),
+                )),
                 Some(bytes) => {
                     let sha = sha256_hex(bytes);
                     if sha != entry.sha256.to_ascii_lowercase() {
-                        ctx.problems.push(problem(ProblemKind::Checksum, format!("sha256 is {sha}, the manifest says {}", entry.sha256)));
+                        ctx.problems.push(problem(
+                            ProblemKind::Checksum,
+                            format!("sha256 is {sha}, the manifest says {}", entry.sha256),
+                        ));
                     }
                     if bytes.len() != entry.bytes {
-                        ctx.problems.push(problem(ProblemKind::Checksum, format!("{} bytes, the manifest says {}", bytes.len(), entry.bytes)));
+                        ctx.problems.push(problem(
+                            ProblemKind::Checksum,
+                            format!("{} bytes, the manifest says {}", bytes.len(), entry.bytes),
+                        ));
                     }
                 }
             }
@@ -268,7 +369,9 @@ fn check_seeds(ds: &mut Dataset, seeds: &BTreeMap<String, Vec<u8>>, manifest: Op
                     line: None,
                     record: None,
                     field: None,
-                    message: "not listed in the manifest (`syriatalks manifest DIR` lists every seed)".into(),
+                    message:
+                        "not listed in the manifest (`syriatalks manifest DIR` lists every seed)"
+                            .into(),
                 });
             }
         }
@@ -278,13 +381,20 @@ fn check_seeds(ds: &mut Dataset, seeds: &BTreeMap<String, Vec<u8>>, manifest: Op
             None => {
                 let id = source.id.clone();
                 let file = source.file.clone();
-                ctx.problem(ProblemKind::Manifest, &id, "file", format!("no seed file `{file}` in seeds/"));
+                ctx.problem(
+                    ProblemKind::Manifest,
+                    &id,
+                    "file",
+                    format!("no seed file `{file}` in seeds/"),
+                );
             }
             Some(bytes) => {
                 source.sha256 = sha256_hex(bytes);
                 match std::str::from_utf8(bytes) {
                     Ok(text) => source.text = text.to_string(),
-                    Err(e) => ctx.problems.push(utf8_problem(&format!("seeds/{}", source.file), e)),
+                    Err(e) => ctx
+                        .problems
+                        .push(utf8_problem(&format!("seeds/{}", source.file), e)),
                 }
             }
         }
@@ -294,24 +404,50 @@ fn check_seeds(ds: &mut Dataset, seeds: &BTreeMap<String, Vec<u8>>, manifest: Op
 fn check_source(source: &mut Source, ctx: &mut Ctx) {
     let id = source.id.clone();
     let own = vec![id.clone()];
-    for (field, attested) in [("title", Some(&mut source.title)), ("outlet", source.outlet.as_mut()), ("author", source.author.as_mut())] {
+    for (field, attested) in [
+        ("title", Some(&mut source.title)),
+        ("outlet", source.outlet.as_mut()),
+        ("author", source.author.as_mut()),
+    ] {
         let Some(a) = attested else { continue };
         a.cited = None;
         match a.basis {
             Basis::Stated => {
                 let quote = a.quote.clone().unwrap_or_else(|| a.value.clone());
-                if let Some(span) = ctx.locate(&id, &format!("{field}.quote"), &id, &quote, a.occurrence) {
-                    a.cited = Some(Evidence { source: id.clone(), quote, occurrence: a.occurrence, span: Some(span) });
+                if let Some(span) =
+                    ctx.locate(&id, &format!("{field}.quote"), &id, &quote, a.occurrence)
+                {
+                    a.cited = Some(Evidence {
+                        source: id.clone(),
+                        quote,
+                        occurrence: a.occurrence,
+                        span: Some(span),
+                    });
                 }
             }
-            Basis::Derived => ctx.problem(ProblemKind::BadValue, &id, field, "basis `derived` applies to dates only".into()),
-            Basis::Inferred | Basis::External if a.note.is_none() => {
-                ctx.problem(ProblemKind::BadValue, &id, field, format!("basis `{}` needs a `note` saying how", a.basis))
-            }
+            Basis::Derived => ctx.problem(
+                ProblemKind::BadValue,
+                &id,
+                field,
+                "basis `derived` applies to dates only".into(),
+            ),
+            Basis::Inferred | Basis::External if a.note.is_none() => ctx.problem(
+                ProblemKind::BadValue,
+                &id,
+                field,
+                format!("basis `{}` needs a `note` saying how", a.basis),
+            ),
             _ => {
                 if let Some(quote) = a.quote.clone() {
-                    if let Some(span) = ctx.locate(&id, &format!("{field}.quote"), &id, &quote, a.occurrence) {
-                        a.cited = Some(Evidence { source: id.clone(), quote, occurrence: a.occurrence, span: Some(span) });
+                    if let Some(span) =
+                        ctx.locate(&id, &format!("{field}.quote"), &id, &quote, a.occurrence)
+                    {
+                        a.cited = Some(Evidence {
+                            source: id.clone(),
+                            quote,
+                            occurrence: a.occurrence,
+                            span: Some(span),
+                        });
                     }
                 }
             }
@@ -370,7 +506,12 @@ fn check_round(r: &mut Round, ctx: &mut Ctx) {
     for (i, a) in r.agenda.iter_mut().enumerate() {
         let f = format!("agenda[{i}]");
         ctx.evidence(&id, &format!("{f}.evidence"), &mut a.evidence, true);
-        ctx.optional_reference(&id, &format!("{f}.proposed_by"), &a.proposed_by, RecordKind::Actor);
+        ctx.optional_reference(
+            &id,
+            &format!("{f}.proposed_by"),
+            &a.proposed_by,
+            RecordKind::Actor,
+        );
     }
     let h = home(&r.evidence);
     if let Some(p) = r.period.as_mut() {
@@ -387,7 +528,12 @@ fn check_event(e: &mut Event, ctx: &mut Ctx) {
     ctx.needs_support(&id, &e.evidence, e.external.len());
     ctx.evidence(&id, "evidence", &mut e.evidence, false);
     for (i, p) in e.actors.iter().enumerate() {
-        ctx.reference(&id, &format!("actors[{i}].actor"), &p.actor, RecordKind::Actor);
+        ctx.reference(
+            &id,
+            &format!("actors[{i}].actor"),
+            &p.actor,
+            RecordKind::Actor,
+        );
     }
     ctx.references(&id, "places", &e.places, RecordKind::Place);
     ctx.references(&id, "instruments", &e.instruments, RecordKind::Instrument);
@@ -419,7 +565,12 @@ fn check_figure(f: &mut Figure, ctx: &mut Ctx) {
         ctx.date(&id, "as_of", d, &h);
     }
     if !f.evidence.is_empty() && !f.evidence.iter().any(|e| e.quote.contains(f.text.as_str())) {
-        ctx.problem(ProblemKind::BadValue, &id, "text", format!("{:?} occurs in none of the evidence quotes", f.text));
+        ctx.problem(
+            ProblemKind::BadValue,
+            &id,
+            "text",
+            format!("{:?} occurs in none of the evidence quotes", f.text),
+        );
     }
     match spelled_value(&f.text) {
         Some(v) if v == f.value => {}
@@ -436,14 +587,24 @@ fn check_figure(f: &mut Figure, ctx: &mut Ctx) {
 fn check_quote(q: &mut Quote, ctx: &mut Ctx) {
     let id = q.id.clone();
     if q.evidence.is_empty() {
-        ctx.problem(ProblemKind::MissingEvidence, &id, "evidence", "a quote needs the evidence that attributes it".into());
+        ctx.problem(
+            ProblemKind::MissingEvidence,
+            &id,
+            "evidence",
+            "a quote needs the evidence that attributes it".into(),
+        );
     }
     ctx.evidence(&id, "evidence", &mut q.evidence, false);
     ctx.reference(&id, "speaker", &q.speaker, RecordKind::Actor);
     ctx.optional_reference(&id, "place", &q.place, RecordKind::Place);
     ctx.optional_reference(&id, "round", &q.round, RecordKind::Round);
     if q.text.is_empty() || !q.evidence.iter().any(|e| e.quote.contains(q.text.as_str())) {
-        ctx.problem(ProblemKind::Misquote, &id, "text", "the quoted words must lie, verbatim, inside one of the evidence quotes".into());
+        ctx.problem(
+            ProblemKind::Misquote,
+            &id,
+            "text",
+            "the quoted words must lie, verbatim, inside one of the evidence quotes".into(),
+        );
     }
     let h = home(&q.evidence);
     if let Some(d) = q.said.as_mut() {
@@ -496,13 +657,26 @@ pub(crate) fn validate(
         problems,
     };
     check_seeds(ds, seeds, manifest, &mut ctx);
-    ctx.texts = ds.sources.iter().map(|s| (s.id.clone(), s.text.clone())).collect();
-    ctx.files = ds.sources.iter().map(|s| (s.id.clone(), s.file.clone())).collect();
+    ctx.texts = ds
+        .sources
+        .iter()
+        .map(|s| (s.id.clone(), s.text.clone()))
+        .collect();
+    ctx.files = ds
+        .sources
+        .iter()
+        .map(|s| (s.id.clone(), s.file.clone()))
+        .collect();
 
     for r in ds.records() {
         if !is_valid_id(r.id()) {
             let id = r.id().to_string();
-            ctx.problem(ProblemKind::BadId, &id, "id", format!("{id:?} is not a lowercase slug (a-z, 0-9, single hyphens)"));
+            ctx.problem(
+                ProblemKind::BadId,
+                &id,
+                "id",
+                format!("{id:?} is not a lowercase slug (a-z, 0-9, single hyphens)"),
+            );
         }
         ctx.kinds.entry(r.id().to_string()).or_insert(r.kind());
         if let Some(d) = r.date() {
@@ -517,13 +691,20 @@ pub(crate) fn validate(
     ds.places.iter_mut().for_each(|r| check_place(r, &mut ctx));
     ds.rounds.iter_mut().for_each(|r| check_round(r, &mut ctx));
     ds.events.iter_mut().for_each(|r| check_event(r, &mut ctx));
-    ds.figures.iter_mut().for_each(|r| check_figure(r, &mut ctx));
+    ds.figures
+        .iter_mut()
+        .for_each(|r| check_figure(r, &mut ctx));
     ds.quotes.iter_mut().for_each(|r| check_quote(r, &mut ctx));
-    ds.positions.iter_mut().for_each(|r| check_position(r, &mut ctx));
-    ds.instruments.iter_mut().for_each(|r| check_instrument(r, &mut ctx));
+    ds.positions
+        .iter_mut()
+        .for_each(|r| check_position(r, &mut ctx));
+    ds.instruments
+        .iter_mut()
+        .for_each(|r| check_instrument(r, &mut ctx));
 
     // Problems are reported in file order, then line, so a long report reads top to bottom.
-    ctx.problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    ctx.problems
+        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
 }
 
 #[cfg(test)]

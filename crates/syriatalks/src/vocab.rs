@@ -60,6 +60,8 @@ pub(crate) use vocab;
 
 #[cfg(test)]
 mod tests {
+    #![allow(dead_code)]
+
     vocab!(
         /// A test vocabulary.
         Colour, "colour" { Red = "red", DarkBlue = "dark_blue" }
@@ -71,7 +73,10 @@ mod tests {
         assert_eq!("dark blue".parse::<Colour>(), Ok(Colour::DarkBlue));
         let err = "green".parse::<Colour>().unwrap_err();
         assert_eq!(err.valid, &["red", "dark_blue"]);
-        assert_eq!(err.to_string(), "unknown colour `green` (expected one of: red, dark_blue)");
+        assert_eq!(
+            err.to_string(),
+            "unknown colour `green` (expected one of: red, dark_blue)"
+        );
         assert_eq!(Colour::Red.to_string(), "red");
     }
 }

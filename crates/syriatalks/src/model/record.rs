@@ -69,7 +69,10 @@ fn opt(s: &Option<String>) -> Option<&str> {
 fn range_of(start: Option<&DateValue>, end: Option<&DateValue>) -> Option<DateRange> {
     let start = start?;
     let last = end.map_or(start.value.last_day(), |e| e.value.last_day());
-    Some(DateRange { first: start.value.first_day(), last })
+    Some(DateRange {
+        first: start.value.first_day(),
+        last,
+    })
 }
 
 impl Record for Source {
@@ -100,12 +103,16 @@ impl Record for Source {
         Vec::new()
     }
     fn evidence(&self) -> Vec<&Evidence> {
-        [Some(&self.title), self.outlet.as_ref(), self.author.as_ref()]
-            .into_iter()
-            .flatten()
-            .filter_map(|a| a.cited.as_ref())
-            .chain(self.published.as_ref().and_then(|d| d.cited.as_ref()))
-            .collect()
+        [
+            Some(&self.title),
+            self.outlet.as_ref(),
+            self.author.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.cited.as_ref())
+        .chain(self.published.as_ref().and_then(|d| d.cited.as_ref()))
+        .collect()
     }
     fn external(&self) -> &[ExternalRef] {
         &[]
@@ -137,7 +144,12 @@ impl Record for Actor {
         None
     }
     fn when(&self) -> Option<DateRange> {
-        let dates: Vec<DateRange> = self.roles.iter().filter_map(|r| r.as_of.as_ref()).map(|d| d.value.range()).collect();
+        let dates: Vec<DateRange> = self
+            .roles
+            .iter()
+            .filter_map(|r| r.as_of.as_ref())
+            .map(|d| d.value.range())
+            .collect();
         let first = dates.iter().map(|r| r.first).min()?;
         let last = dates.iter().map(|r| r.last).max()?;
         Some(DateRange { first, last })
@@ -261,7 +273,13 @@ impl Record for Round {
             .iter()
             .chain(self.delegations.iter().flat_map(|d| &d.evidence))
             .chain(self.agenda.iter().flat_map(|a| &a.evidence))
-            .chain(self.period.iter().flat_map(|p| [Some(&p.start), p.end.as_ref()]).flatten().filter_map(|d| d.cited.as_ref()))
+            .chain(
+                self.period
+                    .iter()
+                    .flat_map(|p| [Some(&p.start), p.end.as_ref()])
+                    .flatten()
+                    .filter_map(|d| d.cited.as_ref()),
+            )
             .collect()
     }
     fn external(&self) -> &[ExternalRef] {
@@ -308,7 +326,15 @@ impl Record for Event {
         opt(&self.round).into_iter().collect()
     }
     fn evidence(&self) -> Vec<&Evidence> {
-        self.evidence.iter().chain([Some(&self.date), self.until.as_ref()].into_iter().flatten().filter_map(|d| d.cited.as_ref())).collect()
+        self.evidence
+            .iter()
+            .chain(
+                [Some(&self.date), self.until.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|d| d.cited.as_ref()),
+            )
+            .collect()
     }
     fn external(&self) -> &[ExternalRef] {
         &self.external
@@ -336,10 +362,15 @@ impl Record for Figure {
         Some(self.measure.as_str())
     }
     fn date(&self) -> Option<&DateValue> {
-        self.as_of.as_ref().or(self.period.as_ref().map(|p| &p.start))
+        self.as_of
+            .as_ref()
+            .or(self.period.as_ref().map(|p| &p.start))
     }
     fn when(&self) -> Option<DateRange> {
-        self.as_of.as_ref().map(|d| d.value.range()).or(self.period.as_ref().map(|p| p.range()))
+        self.as_of
+            .as_ref()
+            .map(|d| d.value.range())
+            .or(self.period.as_ref().map(|p| p.range()))
     }
     fn actor_ids(&self) -> Vec<&str> {
         self.claimed_by.iter().map(String::as_str).collect()
@@ -394,7 +425,10 @@ impl Record for Quote {
         opt(&self.round).into_iter().collect()
     }
     fn evidence(&self) -> Vec<&Evidence> {
-        self.evidence.iter().chain(self.said.as_ref().and_then(|d| d.cited.as_ref())).collect()
+        self.evidence
+            .iter()
+            .chain(self.said.as_ref().and_then(|d| d.cited.as_ref()))
+            .collect()
     }
     fn external(&self) -> &[ExternalRef] {
         &self.external
@@ -438,7 +472,10 @@ impl Record for Position {
         opt(&self.round).into_iter().collect()
     }
     fn evidence(&self) -> Vec<&Evidence> {
-        self.evidence.iter().chain(self.as_of.as_ref().and_then(|d| d.cited.as_ref())).collect()
+        self.evidence
+            .iter()
+            .chain(self.as_of.as_ref().and_then(|d| d.cited.as_ref()))
+            .collect()
     }
     fn external(&self) -> &[ExternalRef] {
         &self.external
@@ -472,7 +509,12 @@ impl Record for Instrument {
         range_of(self.date.as_ref(), None)
     }
     fn actor_ids(&self) -> Vec<&str> {
-        self.authors.iter().chain(&self.signatories).chain(&self.absent).map(String::as_str).collect()
+        self.authors
+            .iter()
+            .chain(&self.signatories)
+            .chain(&self.absent)
+            .map(String::as_str)
+            .collect()
     }
     fn place_ids(&self) -> Vec<&str> {
         Vec::new()
@@ -481,7 +523,10 @@ impl Record for Instrument {
         Vec::new()
     }
     fn evidence(&self) -> Vec<&Evidence> {
-        self.evidence.iter().chain(self.date.as_ref().and_then(|d| d.cited.as_ref())).collect()
+        self.evidence
+            .iter()
+            .chain(self.date.as_ref().and_then(|d| d.cited.as_ref()))
+            .collect()
     }
     fn external(&self) -> &[ExternalRef] {
         &self.external
