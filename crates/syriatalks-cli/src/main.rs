@@ -154,6 +154,8 @@ enum Failure {
     Data(String),
     /// A usage problem found after parsing (an unknown kind word): exit 2.
     Usage(String),
+    /// Standard output was closed by its reader: stop quietly.
+    Closed,
 }
 
 impl From<QueryError> for Failure {
@@ -173,7 +175,12 @@ impl From<LoadError> for Failure {
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
-        Failure::Data(e.to_string())
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // The reader went away (`syriatalks timeline | head`): nothing to report.
+            Failure::Closed
+        } else {
+            Failure::Data(e.to_string())
+        }
     }
 }
 
@@ -456,5 +463,6 @@ fn main() -> ExitCode {
             eprintln!("syriatalks: {msg}");
             ExitCode::from(2)
         }
+        Err(Failure::Closed) => ExitCode::SUCCESS,
     }
 }

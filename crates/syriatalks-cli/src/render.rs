@@ -27,7 +27,10 @@ fn date(d: Option<&DateValue>) -> String {
                 syriatalks::Basis::Inferred => "~",
                 syriatalks::Basis::External => "†",
             };
-            format!("{d}{mark}")
+            match d.qualifier {
+                Some(q) => format!("{}{mark} ({q})", d.value),
+                None => format!("{}{mark}", d.value),
+            }
         }
     }
 }
@@ -56,7 +59,7 @@ pub fn timeline(ds: &Dataset, entries: &[RecordRef], out: &mut dyn Write) -> io:
         .max()
         .unwrap_or(2)
         .min(40);
-    writeln!(out, "{:<15} {:<kw$} {:<iw$} WHAT", "DATE", "KIND", "ID")?;
+    writeln!(out, "{:<18} {:<kw$} {:<iw$} WHAT", "DATE", "KIND", "ID")?;
     for r in entries {
         let label = match r {
             RecordRef::Quote(q) => {
@@ -70,7 +73,7 @@ pub fn timeline(ds: &Dataset, entries: &[RecordRef], out: &mut dyn Write) -> io:
         };
         writeln!(
             out,
-            "{:<15} {:<kw$} {:<iw$} {}",
+            "{:<18} {:<kw$} {:<iw$} {}",
             date(r.date()),
             clip(&kind(r), kw),
             clip(r.id(), iw),
@@ -238,7 +241,7 @@ pub fn candidates(c: &[Candidate], out: &mut dyn Write) -> io::Result<()> {
 pub fn figures(ds: &Dataset, series: &[&Figure], out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "{:<15} {:>12} {:<14} {:<28} {:<26} SOURCE",
+        "{:<18} {:>12} {:<14} {:<28} {:<26} SOURCE",
         "AS OF", "VALUE", "QUALIFIER", "SCOPE", "CLAIMED BY"
     )?;
     for f in series {
@@ -255,7 +258,7 @@ pub fn figures(ds: &Dataset, series: &[&Figure], out: &mut dyn Write) -> io::Res
         let src = f.evidence.first().map_or("—", |e| e.source.as_str());
         writeln!(
             out,
-            "{:<15} {:>12} {:<14} {:<28} {:<26} {}",
+            "{:<18} {:>12} {:<14} {:<28} {:<26} {}",
             date(f.as_of.as_ref()),
             f.value,
             f.qualifier,

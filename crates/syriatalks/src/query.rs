@@ -12,12 +12,15 @@ use crate::normalize::{fold, name_key};
 /// Filters for a query. Every field is optional; the ones given must all match.
 ///
 /// ```
-/// use syriatalks::{embedded, Event, Filter};
+/// use syriatalks::{embedded, Event, Filter, PartialDate, Record};
 /// let ds = embedded();
 /// // What happened between 1 and 3 February 2016?
-/// let f = Filter::new().since("2016-02-01".parse().unwrap()).until("2016-02-03".parse().unwrap());
-/// let events = ds.select::<Event>(&f).unwrap();
-/// assert!(events.iter().all(|e| e.date.value.to_string().starts_with("2016-02")));
+/// let (from, to): (PartialDate, PartialDate) = ("2016-02-01".parse().unwrap(), "2016-02-03".parse().unwrap());
+/// let events = ds.select::<Event>(&Filter::new().since(from).until(to)).unwrap();
+/// assert!(events.iter().any(|e| e.kind.as_str() == "talks_opened"));
+/// // Partial dates match by overlap: an event known only to the month touches the window too.
+/// let window = syriatalks::DateRange { first: from.first_day(), last: to.last_day() };
+/// assert!(events.iter().all(|e| e.when().unwrap().overlaps(&window)));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -368,7 +371,10 @@ impl Dataset {
             }
         }
         if let Some(text) = &c.text {
-            let in_fields = r.texts().iter().any(|t| fold(t).contains(text.as_str()));
+            let in_fields = r
+                .texts()
+                .iter()
+                .any(|(_, t)| fold(t).contains(text.as_str()));
             if !in_fields
                 && !r
                     .evidence()

@@ -12,7 +12,8 @@ use crate::normalize::{fold, fold_with_map, unfold_span};
 pub struct SearchHit<'a> {
     /// The record the words are in (for a hit in an article's text, its source).
     pub record: RecordRef<'a>,
-    /// `text` for an article's text; otherwise the record field (`summary`, `evidence[0].quote`…).
+    /// `text` for an article's text; otherwise the record field (`summary`, `aliases`,
+    /// `evidence.quote`…).
     pub field: String,
     /// The byte span of the match within that field's value (for `text`, within the article).
     pub span: ByteSpan,
@@ -78,21 +79,16 @@ impl Dataset {
         }
         let mut hits = Vec::new();
         for record in self.records() {
-            let fields = record
-                .texts()
-                .into_iter()
-                .enumerate()
-                .map(|(i, t)| (format!("texts[{i}]"), t));
+            let fields = record.texts().into_iter();
             let quotes = record
                 .evidence()
                 .into_iter()
-                .enumerate()
-                .map(|(i, e)| (format!("evidence[{i}].quote"), e.quote.as_str()));
+                .map(|e| ("evidence.quote", e.quote.as_str()));
             for (field, text) in fields.chain(quotes) {
                 for span in find_all(text, &needle) {
                     hits.push(SearchHit {
                         record,
-                        field: field.clone(),
+                        field: field.to_string(),
                         span,
                         snippet: snippet(text, span),
                     });

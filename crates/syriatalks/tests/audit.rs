@@ -13,10 +13,15 @@ fn nothing_in_the_seeds_is_unaccounted_for() {
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
     files.sort();
-    for file in files.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
-        let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    for file in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    {
+        let text =
+            std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         exclusions.extend(
-            syriatalks::audit::parse_exclusions(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display())),
+            syriatalks::audit::parse_exclusions(&text)
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display())),
         );
     }
     let report = syriatalks::audit::audit(ds, &exclusions);
@@ -32,12 +37,20 @@ fn nothing_in_the_seeds_is_unaccounted_for() {
             s.missing.len()
         );
         for m in &s.missing {
-            failures.push(format!("{}: {} {:?} at bytes {}-{}", s.source, m.kind, m.text, m.span.start, m.span.end));
+            failures.push(format!(
+                "{}: {} {:?} at bytes {}-{}",
+                s.source, m.kind, m.text, m.span.start, m.span.end
+            ));
         }
     }
     for (e, why) in &report.bad_exclusions {
         failures.push(format!("exclusion {:?} in {}: {why}", e.text, e.source));
     }
     assert!(report.sources.len() == ds.sources().len());
-    assert!(failures.is_empty(), "{} unaccounted:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} unaccounted:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -125,6 +125,9 @@ fn the_timeline_spans_2012_to_2017() {
         .filter_map(|r| r.date())
         .map(|d| d.value.year_value())
         .collect();
-    assert_eq!(years.first(), Some(&2012));
+    // The talks run from Geneva I (2012) to the round planned for September 2017; a record of the
+    // conflict's start may come earlier.
+    assert!(years.first().is_some_and(|y| *y <= 2012), "{years:?}");
+    assert!(years.contains(&2012) && years.contains(&2017), "{years:?}");
     assert_eq!(years.last(), Some(&2017));
 }

@@ -56,8 +56,9 @@ pub trait Record {
     fn evidence(&self) -> Vec<&Evidence>;
     /// External references.
     fn external(&self) -> &[ExternalRef];
-    /// The free-text fields a text filter looks at (evidence quotes are added by the filter).
-    fn texts(&self) -> Vec<&str>;
+    /// The free-text fields a text filter looks at, as (field name, value); evidence quotes are
+    /// added by the filter.
+    fn texts(&self) -> Vec<(&'static str, &str)>;
     /// A borrowed, type-erased reference.
     fn as_record(&self) -> RecordRef<'_>;
 }
@@ -117,10 +118,13 @@ impl Record for Source {
     fn external(&self) -> &[ExternalRef] {
         &[]
     }
-    fn texts(&self) -> Vec<&str> {
-        let mut v = vec![self.title.value.as_str(), self.file.as_str()];
-        v.extend(self.outlet.as_ref().map(|a| a.value.as_str()));
-        v.extend(self.author.as_ref().map(|a| a.value.as_str()));
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut v = vec![
+            ("title", self.title.value.as_str()),
+            ("file", self.file.as_str()),
+        ];
+        v.extend(self.outlet.as_ref().map(|a| ("outlet", a.value.as_str())));
+        v.extend(self.author.as_ref().map(|a| ("author", a.value.as_str())));
         v
     }
     fn as_record(&self) -> RecordRef<'_> {
@@ -176,11 +180,11 @@ impl Record for Actor {
     fn external(&self) -> &[ExternalRef] {
         &self.external
     }
-    fn texts(&self) -> Vec<&str> {
-        let mut v = vec![self.name.as_str()];
-        v.extend(self.aliases.iter().map(String::as_str));
-        v.extend(self.roles.iter().map(|r| r.title.as_str()));
-        v.extend(opt(&self.note));
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut v = vec![("name", self.name.as_str())];
+        v.extend(self.aliases.iter().map(|a| ("aliases", a.as_str())));
+        v.extend(self.roles.iter().map(|r| ("roles.title", r.title.as_str())));
+        v.extend(opt(&self.note).map(|n| ("note", n)));
         v
     }
     fn as_record(&self) -> RecordRef<'_> {
@@ -223,10 +227,10 @@ impl Record for Place {
     fn external(&self) -> &[ExternalRef] {
         &self.external
     }
-    fn texts(&self) -> Vec<&str> {
-        let mut v = vec![self.name.as_str()];
-        v.extend(self.aliases.iter().map(String::as_str));
-        v.extend(opt(&self.note));
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut v = vec![("name", self.name.as_str())];
+        v.extend(self.aliases.iter().map(|a| ("aliases", a.as_str())));
+        v.extend(opt(&self.note).map(|n| ("note", n)));
         v
     }
     fn as_record(&self) -> RecordRef<'_> {
@@ -285,12 +289,12 @@ impl Record for Round {
     fn external(&self) -> &[ExternalRef] {
         &self.external
     }
-    fn texts(&self) -> Vec<&str> {
-        let mut v = vec![self.name.as_str()];
-        v.extend(self.aliases.iter().map(String::as_str));
-        v.extend(self.agenda.iter().map(|a| a.item.as_str()));
-        v.extend(opt(&self.outcome));
-        v.extend(opt(&self.note));
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut v = vec![("name", self.name.as_str())];
+        v.extend(self.aliases.iter().map(|a| ("aliases", a.as_str())));
+        v.extend(self.agenda.iter().map(|a| ("agenda.item", a.item.as_str())));
+        v.extend(opt(&self.outcome).map(|o| ("outcome", o)));
+        v.extend(opt(&self.note).map(|n| ("note", n)));
         v
     }
     fn as_record(&self) -> RecordRef<'_> {
@@ -339,9 +343,9 @@ impl Record for Event {
     fn external(&self) -> &[ExternalRef] {
         &self.external
     }
-    fn texts(&self) -> Vec<&str> {
-        let mut v = vec![self.summary.as_str()];
-        v.extend(opt(&self.note));
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut v = vec![("summary", self.summary.as_str())];
+        v.extend(opt(&self.note).map(|n| ("note", n)));
         v
     }
     fn as_record(&self) -> RecordRef<'_> {
@@ -387,9 +391,9 @@ impl Record for Figure {
     fn external(&self) -> &[ExternalRef] {
         &self.external
     }
-    fn texts(&self) -> Vec<&str> {
-        let mut v = vec![self.scope.as_str(), self.text.as_str()];
-        v.extend(opt(&self.note));
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut v = vec![("scope", self.scope.as_str()), ("text", self.text.as_str())];
+        v.extend(opt(&self.note).map(|n| ("note", n)));
         v
     }
     fn as_record(&self) -> RecordRef<'_> {
@@ -433,10 +437,10 @@ impl Record for Quote {
     fn external(&self) -> &[ExternalRef] {
         &self.external
     }
-    fn texts(&self) -> Vec<&str> {
-        let mut v = vec![self.text.as_str()];
-        v.extend(opt(&self.audience));
-        v.extend(opt(&self.note));
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut v = vec![("text", self.text.as_str())];
+        v.extend(opt(&self.audience).map(|a| ("audience", a)));
+        v.extend(opt(&self.note).map(|n| ("note", n)));
         v
     }
     fn as_record(&self) -> RecordRef<'_> {
@@ -480,9 +484,9 @@ impl Record for Position {
     fn external(&self) -> &[ExternalRef] {
         &self.external
     }
-    fn texts(&self) -> Vec<&str> {
-        let mut v = vec![self.stance.as_str()];
-        v.extend(opt(&self.note));
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut v = vec![("stance", self.stance.as_str())];
+        v.extend(opt(&self.note).map(|n| ("note", n)));
         v
     }
     fn as_record(&self) -> RecordRef<'_> {
@@ -531,11 +535,11 @@ impl Record for Instrument {
     fn external(&self) -> &[ExternalRef] {
         &self.external
     }
-    fn texts(&self) -> Vec<&str> {
-        let mut v = vec![self.name.as_str()];
-        v.extend(self.aliases.iter().map(String::as_str));
-        v.extend(opt(&self.summary));
-        v.extend(opt(&self.note));
+    fn texts(&self) -> Vec<(&'static str, &str)> {
+        let mut v = vec![("name", self.name.as_str())];
+        v.extend(self.aliases.iter().map(|a| ("aliases", a.as_str())));
+        v.extend(opt(&self.summary).map(|x| ("summary", x)));
+        v.extend(opt(&self.note).map(|n| ("note", n)));
         v
     }
     fn as_record(&self) -> RecordRef<'_> {
@@ -624,7 +628,7 @@ impl<'a> RecordRef<'a> {
         each!(*self, r => r.round_ids())
     }
     /// The free-text fields.
-    pub fn texts(&self) -> Vec<&'a str> {
+    pub fn texts(&self) -> Vec<(&'static str, &'a str)> {
         each!(*self, r => r.texts())
     }
 }
