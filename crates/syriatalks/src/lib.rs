@@ -6,18 +6,37 @@
 //! dataset if one is missing, so what you read here is what the article says.
 //!
 //! ```
-//! use syriatalks::{embedded, Filter};
+//! use syriatalks::{embedded, Filter, Measure, PartialDate};
 //! let ds = embedded();
-//! // Who headed the government delegation at the Geneva round opened on 23 February 2017?
-//! let round = ds.round("geneva-iv-2017").unwrap();
-//! let head = round.delegations.iter().find_map(|d| d.head.as_deref()).unwrap();
-//! assert_eq!(ds.actor(head).unwrap().name, "Bashar al-Jaafari");
-//! // Every record says where it is written.
-//! let ev = &round.evidence[0];
-//! let source = ds.source(&ev.source).unwrap();
-//! let span = ev.span.unwrap();
-//! assert_eq!(&source.text[span.start..span.end], ev.quote);
-//! # let _ = Filter::new();
+//!
+//! // Who headed the government delegation in February 2017?
+//! let feb: PartialDate = "2017-02".parse().unwrap();
+//! let heads: Vec<&str> = ds
+//!     .in_session(feb)
+//!     .iter()
+//!     .flat_map(|round| &round.delegations)
+//!     .filter(|d| d.party.starts_with("syrian-government"))
+//!     .filter_map(|d| d.head.as_deref())
+//!     .filter_map(|id| ds.actor(id))
+//!     .map(|a| a.name.as_str())
+//!     .collect();
+//! assert_eq!(heads, ["Bashar al-Jaafari"]);
+//!
+//! // Death-toll claims over time, each with its claimant and its source.
+//! let tolls = ds.figure_series(Measure::Deaths);
+//! assert!(tolls.windows(2).all(|w| w[0].as_of.as_ref().map(|d| d.value) <= w[1].as_of.as_ref().map(|d| d.value)));
+//! for f in &tolls {
+//!     let ev = &f.evidence[0];
+//!     // Every claim says where it is written: the span slices the article's own words.
+//!     let text = &ds.source(&ev.source).unwrap().text;
+//!     assert_eq!(&text[ev.span.unwrap().start..ev.span.unwrap().end], ev.quote);
+//!     assert!(ev.quote.contains(&f.text));
+//! }
+//!
+//! // What happened between 1 and 3 February 2016?
+//! let f = Filter::new().since("2016-02-01".parse().unwrap()).until("2016-02-03".parse().unwrap());
+//! let events = ds.select::<syriatalks::Event>(&f).unwrap();
+//! assert!(events.iter().any(|e| e.summary.contains("Hardatneen")));
 //! ```
 #![warn(missing_docs)]
 
