@@ -217,18 +217,7 @@ impl Dataset {
 
     /// The ids of every actor whose id, name or alias matches `name`.
     fn actor_ids_named(&self, name: &str) -> Result<HashSet<&str>, QueryError> {
-        let key = name_key(name);
-        let ids: HashSet<&str> = self
-            .actors
-            .iter()
-            .filter(|a| {
-                a.id == name.trim()
-                    || std::iter::once(&a.name)
-                        .chain(&a.aliases)
-                        .any(|n| name_key(n) == key)
-            })
-            .map(|a| a.id.as_str())
-            .collect();
+        let ids = named(&self.actors, name, |a| (&a.id, &a.name, &a.aliases));
         if !ids.is_empty() {
             return Ok(ids);
         }
@@ -257,25 +246,9 @@ impl Dataset {
 
     /// The ids of the place named and every place within it.
     fn places_within(&self, name: &str) -> Result<HashSet<&str>, QueryError> {
-        let key = name_key(name);
-        let mut ids: HashSet<&str> = self
-            .places
-            .iter()
-            .filter(|p| {
-                p.id == name.trim()
-                    || std::iter::once(&p.name)
-                        .chain(&p.aliases)
-                        .any(|n| name_key(n) == key)
-            })
-            .map(|p| p.id.as_str())
-            .collect();
+        let mut ids = named(&self.places, name, |p| (&p.id, &p.name, &p.aliases));
         if ids.is_empty() {
-            let suggestions = self
-                .places
-                .iter()
-                .filter(|p| name_key(&p.name).contains(&key))
-                .map(|p| p.name.clone())
-                .collect();
+            let suggestions = suggest(&self.places, name, |p| &p.name);
             return Err(QueryError::NotFound {
                 what: "place",
                 name: name.to_string(),
@@ -297,25 +270,9 @@ impl Dataset {
     }
 
     fn rounds_named(&self, name: &str) -> Result<HashSet<&str>, QueryError> {
-        let key = name_key(name);
-        let ids: HashSet<&str> = self
-            .rounds
-            .iter()
-            .filter(|r| {
-                r.id == name.trim()
-                    || std::iter::once(&r.name)
-                        .chain(&r.aliases)
-                        .any(|n| name_key(n) == key)
-            })
-            .map(|r| r.id.as_str())
-            .collect();
+        let ids = named(&self.rounds, name, |r| (&r.id, &r.name, &r.aliases));
         if ids.is_empty() {
-            let suggestions = self
-                .rounds
-                .iter()
-                .filter(|r| name_key(&r.name).contains(&key))
-                .map(|r| r.name.clone())
-                .collect();
+            let suggestions = suggest(&self.rounds, name, |r| &r.name);
             return Err(QueryError::NotFound {
                 what: "round",
                 name: name.to_string(),
@@ -481,6 +438,37 @@ impl Dataset {
         });
         v
     }
+}
+
+/// The ids of the records whose id is `name`, or whose name or an alias has its name key.
+fn named<'a, T>(
+    items: &'a [T],
+    name: &str,
+    fields: impl Fn(&'a T) -> (&'a String, &'a String, &'a Vec<String>),
+) -> HashSet<&'a str> {
+    let key = name_key(name);
+    items
+        .iter()
+        .map(&fields)
+        .filter(|(id, n, aliases)| {
+            id.as_str() == name.trim()
+                || std::iter::once(*n)
+                    .chain(aliases.iter())
+                    .any(|n| name_key(n) == key)
+        })
+        .map(|(id, _, _)| id.as_str())
+        .collect()
+}
+
+/// The names that contain what was asked, for a "did you mean" list.
+fn suggest<'a, T>(items: &'a [T], name: &str, label: impl Fn(&'a T) -> &'a String) -> Vec<String> {
+    let key = name_key(name);
+    items
+        .iter()
+        .map(label)
+        .filter(|n| name_key(n).contains(&key))
+        .cloned()
+        .collect()
 }
 
 /// A record type stored in a [`Dataset`], so that [`Dataset::select`] can be generic.

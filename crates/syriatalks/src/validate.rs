@@ -264,15 +264,20 @@ impl Ctx<'_> {
         }
     }
 
-    fn period(&mut self, record: &str, field: &str, start: &DateValue, end: Option<&DateValue>) {
+    /// Checks a start date, an optional end date, and that the end does not come before the start.
+    fn span(
+        &mut self,
+        record: &str,
+        (start_field, start): (&str, &mut DateValue),
+        (end_field, end): (&str, Option<&mut DateValue>),
+        home: &[String],
+    ) {
+        self.date(record, start_field, start, home);
         if let Some(end) = end {
+            self.date(record, end_field, end, home);
             if end.value.last_day() < start.value.first_day() {
-                self.problem(
-                    ProblemKind::EndBeforeStart,
-                    record,
-                    field,
-                    format!("ends {} before it starts {}", end.value, start.value),
-                );
+                let message = format!("ends {} before it starts {}", end.value, start.value);
+                self.problem(ProblemKind::EndBeforeStart, record, end_field, message);
             }
         }
     }
@@ -515,11 +520,12 @@ fn check_round(r: &mut Round, ctx: &mut Ctx) {
     }
     let h = home(&r.evidence);
     if let Some(p) = r.period.as_mut() {
-        ctx.date(&id, "period.start", &mut p.start, &h);
-        if let Some(end) = p.end.as_mut() {
-            ctx.date(&id, "period.end", end, &h);
-        }
-        ctx.period(&id, "period.end", &p.start, p.end.as_ref());
+        ctx.span(
+            &id,
+            ("period.start", &mut p.start),
+            ("period.end", p.end.as_mut()),
+            &h,
+        );
     }
 }
 
@@ -539,11 +545,7 @@ fn check_event(e: &mut Event, ctx: &mut Ctx) {
     ctx.references(&id, "instruments", &e.instruments, RecordKind::Instrument);
     ctx.optional_reference(&id, "round", &e.round, RecordKind::Round);
     let h = home(&e.evidence);
-    ctx.date(&id, "date", &mut e.date, &h);
-    if let Some(until) = e.until.as_mut() {
-        ctx.date(&id, "until", until, &h);
-    }
-    ctx.period(&id, "until", &e.date, e.until.as_ref());
+    ctx.span(&id, ("date", &mut e.date), ("until", e.until.as_mut()), &h);
 }
 
 fn check_figure(f: &mut Figure, ctx: &mut Ctx) {
@@ -555,11 +557,12 @@ fn check_figure(f: &mut Figure, ctx: &mut Ctx) {
     ctx.references(&id, "claimed_by", &f.claimed_by, RecordKind::Actor);
     let h = home(&f.evidence);
     if let Some(p) = f.period.as_mut() {
-        ctx.date(&id, "period.start", &mut p.start, &h);
-        if let Some(end) = p.end.as_mut() {
-            ctx.date(&id, "period.end", end, &h);
-        }
-        ctx.period(&id, "period.end", &p.start, p.end.as_ref());
+        ctx.span(
+            &id,
+            ("period.start", &mut p.start),
+            ("period.end", p.end.as_mut()),
+            &h,
+        );
     }
     if let Some(d) = f.as_of.as_mut() {
         ctx.date(&id, "as_of", d, &h);
