@@ -63,8 +63,7 @@ fn timeline_spans_2012_to_2017_and_filters() {
     );
     let last = out
         .lines()
-        .filter(|l| l.starts_with("20"))
-        .last()
+        .rfind(|l| l.starts_with("20"))
         .unwrap_or_default();
     assert!(last.starts_with("2017"), "last entry: {last}");
     let feb = ok(&["timeline", "--from", "2016-02-01", "--to", "2016-02-03"]);

@@ -1,0 +1,408 @@
+"""syriatalks: a typed, source-cited dataset of the Syrian peace talks.
+
+Who met where and when, who said what, which figures were claimed by whom -- and where it is
+written: every record carries the exact words of the article it comes from (``record.evidence``,
+``record.sources``), checked verbatim when the dataset loads.
+
+Quick start::
+
+    import syriatalks as st
+    st.events(since="2016-02", until="2016-02")            # what happened in February 2016
+    st.rounds(kind="geneva")                                 # the Geneva rounds
+    st.in_session("2017-02-23")                              # which round was in session
+    st.resolve_actor("Jaafari")[0].actor                     # who is meant by a name
+    st.figure_series("deaths")                               # death tolls, claim by claim
+    st.search("Hardatneen")                                  # words in records and articles
+    st.to_dataframe("event")                                 # a pandas DataFrame (needs pandas)
+    st.plot_timeline().savefig("timeline.png")               # a figure (needs matplotlib)
+    ds = st.load("my-dataset/")                              # your own records, same validation
+
+The module-level functions query the embedded dataset; :func:`load` returns a :class:`Dataset`
+with the same methods. Filters are keyword arguments (see ``help(syriatalks.events)``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from typing import TYPE_CHECKING, Any, Optional, Sequence, Type, Union
+
+from . import _native
+from ._dataset import FILTER_HELP, FILTERS, Dataset
+from ._errors import (
+    DateError,
+    EmptyRangeError,
+    Error,
+    FilterError,
+    FilterTypeError,
+    LoadError,
+    MissingDependencyError,
+    NotFoundError,
+    Problem,
+    UnknownFilterError,
+    UnknownKindError,
+)
+from ._records import (
+    Actor,
+    AgendaItem,
+    Attested,
+    Candidate,
+    Delegation,
+    Derivation,
+    Event,
+    Evidence,
+    ExternalRef,
+    Figure,
+    Instrument,
+    Membership,
+    PartialDate,
+    Participant,
+    Period,
+    Place,
+    Position,
+    Quote,
+    Record,
+    RecordList,
+    Role,
+    Round,
+    SearchHit,
+    Source,
+    Span,
+)
+from ._vocab import (
+    ActorKind,
+    Basis,
+    DateQualifier,
+    EventKind,
+    InstrumentKind,
+    MatchKind,
+    Measure,
+    ParticipantRole,
+    PlaceKind,
+    Precision,
+    ProblemKind,
+    Process,
+    Qualifier,
+    RecordKind,
+    Relation,
+    RoundStatus,
+    Topic,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import matplotlib.figure
+    import pandas
+    from typing_extensions import Unpack
+
+    from ._dataset import Filters
+
+__version__: str = _native.VERSION
+#: The version of the embedded data.
+DATA_VERSION: str = _native.DATA_VERSION
+
+__all__ = [
+    "__version__",
+    "DATA_VERSION",
+    "FILTERS",
+    # datasets
+    "Dataset",
+    "embedded",
+    "load",
+    "manifest_for",
+    # queries
+    "sources",
+    "actors",
+    "places",
+    "rounds",
+    "events",
+    "figures",
+    "quotes",
+    "positions",
+    "instruments",
+    "select",
+    "timeline",
+    "in_session",
+    "figure_series",
+    "resolve_actor",
+    "search",
+    "get",
+    "source",
+    "actor",
+    "place",
+    "round",
+    "event",
+    "figure",
+    "quote",
+    "position",
+    "instrument",
+    "counts",
+    "to_dataframe",
+    "plot_timeline",
+    # records
+    "Record",
+    "RecordList",
+    "Source",
+    "Actor",
+    "Place",
+    "Round",
+    "Event",
+    "Figure",
+    "Quote",
+    "Position",
+    "Instrument",
+    "Evidence",
+    "Span",
+    "ExternalRef",
+    "PartialDate",
+    "Period",
+    "Derivation",
+    "Attested",
+    "Role",
+    "Membership",
+    "Participant",
+    "Delegation",
+    "AgendaItem",
+    "Candidate",
+    "SearchHit",
+    # vocabularies
+    "RecordKind",
+    "ActorKind",
+    "PlaceKind",
+    "Process",
+    "RoundStatus",
+    "EventKind",
+    "ParticipantRole",
+    "Measure",
+    "Qualifier",
+    "Topic",
+    "InstrumentKind",
+    "Precision",
+    "Basis",
+    "DateQualifier",
+    "Relation",
+    "ProblemKind",
+    "MatchKind",
+    # errors
+    "Error",
+    "LoadError",
+    "Problem",
+    "FilterError",
+    "UnknownFilterError",
+    "FilterTypeError",
+    "UnknownKindError",
+    "NotFoundError",
+    "DateError",
+    "EmptyRangeError",
+    "MissingDependencyError",
+]
+
+_EMBEDDED: Optional[Dataset] = None
+
+
+def embedded() -> Dataset:
+    """The dataset embedded in the package (validated once, on first use); the module-level
+    query functions all use it."""
+    global _EMBEDDED
+    if _EMBEDDED is None:
+        _EMBEDDED = Dataset.embedded()
+    return _EMBEDDED
+
+
+def load(path: Union[str, os.PathLike[str]], *, with_embedded: bool = False) -> Dataset:
+    return Dataset.load(path, with_embedded=with_embedded)
+
+
+def manifest_for(seeds_dir: Union[str, os.PathLike[str]]) -> str:
+    """The text of ``seeds/manifest.toml`` for the seed files in ``seeds_dir`` (file, sha256 and
+    length of each), so that nobody types a checksum by hand::
+
+        Path("my-data/seeds/manifest.toml").write_text(syriatalks.manifest_for("my-data/seeds"))
+    """
+    return _native.manifest_for(os.fspath(seeds_dir))
+
+
+def sources(**filters: Unpack[Filters]) -> RecordList[Source]:
+    return embedded().sources(**filters)
+
+
+def actors(**filters: Unpack[Filters]) -> RecordList[Actor]:
+    return embedded().actors(**filters)
+
+
+def places(**filters: Unpack[Filters]) -> RecordList[Place]:
+    return embedded().places(**filters)
+
+
+def rounds(**filters: Unpack[Filters]) -> RecordList[Round]:
+    return embedded().rounds(**filters)
+
+
+def events(**filters: Unpack[Filters]) -> RecordList[Event]:
+    return embedded().events(**filters)
+
+
+def figures(**filters: Unpack[Filters]) -> RecordList[Figure]:
+    return embedded().figures(**filters)
+
+
+def quotes(**filters: Unpack[Filters]) -> RecordList[Quote]:
+    return embedded().quotes(**filters)
+
+
+def positions(**filters: Unpack[Filters]) -> RecordList[Position]:
+    return embedded().positions(**filters)
+
+
+def instruments(**filters: Unpack[Filters]) -> RecordList[Instrument]:
+    return embedded().instruments(**filters)
+
+
+def select(record_type: Union[str, RecordKind, Type[Record]], **filters: Unpack[Filters]) -> RecordList[Any]:
+    return embedded().select(record_type, **filters)
+
+
+def timeline(**filters: Unpack[Filters]) -> RecordList[Record]:
+    return embedded().timeline(**filters)
+
+
+def in_session(date: Union[str, _dt.date, PartialDate]) -> RecordList[Round]:
+    return embedded().in_session(date)
+
+
+def figure_series(measure: Union[str, Measure]) -> RecordList[Figure]:
+    return embedded().figure_series(measure)
+
+
+def resolve_actor(name: str) -> RecordList[Candidate]:
+    return embedded().resolve_actor(name)
+
+
+def search(words: str) -> RecordList[SearchHit]:
+    return embedded().search(words)
+
+
+def get(id: str) -> Optional[Record]:
+    return embedded().get(id)
+
+
+def source(id: str) -> Optional[Source]:
+    return embedded().source(id)
+
+
+def actor(id: str) -> Optional[Actor]:
+    return embedded().actor(id)
+
+
+def place(id: str) -> Optional[Place]:
+    return embedded().place(id)
+
+
+def round(id: str) -> Optional[Round]:
+    return embedded().round(id)
+
+
+def event(id: str) -> Optional[Event]:
+    return embedded().event(id)
+
+
+def figure(id: str) -> Optional[Figure]:
+    return embedded().figure(id)
+
+
+def quote(id: str) -> Optional[Quote]:
+    return embedded().quote(id)
+
+
+def position(id: str) -> Optional[Position]:
+    return embedded().position(id)
+
+
+def instrument(id: str) -> Optional[Instrument]:
+    return embedded().instrument(id)
+
+
+def counts() -> dict[str, int]:
+    return embedded().counts()
+
+
+def to_dataframe(
+    what: Union[str, RecordKind, Type[Record], Record, Sequence[Any]] = "timeline",
+    *,
+    explode_evidence: bool = False,
+    **filters: Unpack[Filters],
+) -> pandas.DataFrame:
+    """One call from records to a :class:`pandas.DataFrame` with real dtypes.
+
+    ``what`` is a record type of the embedded dataset (``"event"``, ``"figure"``, ``Event``…, with
+    the filters applied), ``"timeline"`` (the default), or any query result (a list of records,
+    search hits or candidates) or a single record.
+
+    Columns: ``id``, ``type`` and ``kind`` (categorical, with every word of the vocabulary as a
+    category), the record's own fields (ids of actors, places… joined with ``"; "``), and for its
+    main date ``date`` (the partial date as written, a string such as ``"2016-02"``),
+    ``date_start``/``date_end`` (``datetime64``: the first and last day it covers),
+    ``date_precision`` and ``date_basis`` (categorical). Numbers are nullable integers
+    (``Int64``). Evidence is flattened so that each row can be cited: ``source`` (id),
+    ``source_title``, ``source_outlet``, ``source_published``, ``source_url``, ``quote`` (the exact
+    words), ``quote_start``/``quote_end`` (byte span), ``n_evidence`` and ``all_sources``. With
+    ``explode_evidence=True`` there is one row per evidence entry instead of per record.
+
+    Raises :class:`syriatalks.MissingDependencyError` (an ``ImportError``) saying what to install
+    when pandas is missing.
+    """
+    from ._frame import to_dataframe as _to_df
+
+    if isinstance(what, (str, RecordKind, type)):
+        return embedded().to_dataframe(what, explode_evidence=explode_evidence, **filters)
+    if filters:
+        raise UnknownFilterError(
+            "filters apply to a record type or 'timeline', not to a list of results already selected",
+            name=next(iter(filters)),
+            valid=FILTERS,
+        )
+    return _to_df(what, explode_evidence=explode_evidence)
+
+
+def plot_timeline(**filters: Unpack[Filters]) -> matplotlib.figure.Figure:
+    return embedded().plot_timeline(**filters)
+
+
+for _f in (
+    load,
+    sources,
+    actors,
+    places,
+    rounds,
+    events,
+    figures,
+    quotes,
+    positions,
+    instruments,
+    select,
+    timeline,
+    in_session,
+    figure_series,
+    resolve_actor,
+    search,
+    get,
+    source,
+    actor,
+    place,
+    round,
+    event,
+    figure,
+    quote,
+    position,
+    instrument,
+    counts,
+    plot_timeline,
+):
+    _doc = getattr(Dataset, _f.__name__).__doc__
+    if _f.__doc__ is None and _doc:
+        _f.__doc__ = _doc + (
+            "\n\nQueries the embedded dataset; ``syriatalks.load(path)`` returns a Dataset with the same method."
+            if _f is not load
+            else ""
+        )
+del _f, _doc
+assert FILTER_HELP

@@ -1,0 +1,340 @@
+"""The :class:`Dataset`: the embedded dataset or a user's, and every query over it.
+
+Every method calls the core crate through the native module; nothing is filtered here.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Type, TypeVar, Union
+
+from . import _native
+from ._errors import FilterTypeError
+from ._records import (
+    Actor,
+    Candidate,
+    Event,
+    Figure,
+    Instrument,
+    PartialDate,
+    Place,
+    Position,
+    Quote,
+    Record,
+    RecordList,
+    Round,
+    SearchHit,
+    Source,
+    Span,
+    record_from_native,
+)
+from ._vocab import MatchKind, Measure, RecordKind
+
+if TYPE_CHECKING:  # pragma: no cover
+    import matplotlib.figure
+    import pandas
+    from typing_extensions import TypedDict, Unpack
+
+    DateLike = Union[str, int, _dt.date, PartialDate]
+    NameLike = Union[str, Record]
+
+    class Filters(TypedDict, total=False):
+        """The filter keywords every query accepts."""
+
+        since: Optional[DateLike]
+        until: Optional[DateLike]
+        actor: Optional[NameLike]
+        kind: Union[str, Enum, None]
+        place: Optional[NameLike]
+        round: Optional[NameLike]
+        source: Optional[NameLike]
+        text: Optional[str]
+
+
+__all__ = ["Dataset", "FILTERS", "FILTER_HELP"]
+
+#: The filter keywords every query accepts.
+FILTERS = tuple(_native.FILTERS)
+
+FILTER_HELP = """
+Filters (keyword arguments, all optional; the ones given must all match):
+
+* ``since=``, ``until=`` -- a ``datetime.date`` or an ISO string, full or partial (``"2016"``,
+  ``"2016-02"``, ``"2016-02-01"``). A record matches when the days it covers touch the range, so a
+  record dated only "February 2016" matches ``since="2016-02-15"``.
+* ``actor=`` -- an actor id or any of their names (``"Jaafari"`` does not match, ``"Bashar
+  al-Jaafari"``, ``"bashar jaafari"`` and ``"bashar-al-jaafari"`` do: case, diacritics and ``al-``
+  are ignored), or an :class:`Actor`.
+* ``kind=`` -- a kind word of the record type (a string or enum member: ``"veto"`` or
+  ``EventKind.VETO`` for events, a ``Measure`` for figures, a ``Topic`` for positions, a
+  ``Process`` for rounds); in a timeline also a record type (``"quote"``).
+* ``place=`` -- a place id or name; places within it match too.
+* ``round=`` -- a round id or name (``"geneva-iv-2017"``, ``"Geneva IV"``), or a :class:`Round`.
+* ``source=`` -- a source id or seed file name: records with evidence from that article.
+* ``text=`` -- words that must occur in the record's fields or evidence (case and accents ignored).
+
+Errors: an unknown keyword raises :class:`syriatalks.UnknownFilterError` (a ``TypeError``) listing
+the valid ones; an unknown kind word, name or a malformed date raises a ``ValueError`` subclass of
+:class:`syriatalks.FilterError` (``UnknownKindError``, ``NotFoundError``, ``DateError``,
+``EmptyRangeError``) naming what is valid.
+"""
+
+R = TypeVar("R", bound=Record)
+
+
+def _filter_value(name: str, v: Any) -> Optional[str]:
+    if v is None or isinstance(v, str):
+        return v
+    if isinstance(v, Enum):
+        return str(v.value)
+    if isinstance(v, PartialDate):
+        return v.text
+    if isinstance(v, _dt.datetime):
+        return v.date().isoformat()
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    if isinstance(v, Record):
+        return v.id
+    if isinstance(v, int) and not isinstance(v, bool) and name in ("since", "until"):
+        return f"{v:04d}"
+    raise FilterTypeError(
+        f"filter `{name}` takes a string, a date, an enum member or a record, not {type(v).__name__}",
+        name=name,
+    )
+
+
+def _filters(kw: Dict[str, Any]) -> Dict[str, Optional[str]]:
+    # Names are checked by the native module (an unknown one raises UnknownFilterError).
+    return {k: _filter_value(k, v) for k, v in kw.items()}
+
+
+def _doc(extra: str) -> str:
+    return extra.rstrip() + "\n" + FILTER_HELP
+
+
+class Dataset:
+    """A validated dataset: the embedded one (:func:`syriatalks.embedded`) or a user's
+    (:func:`syriatalks.load`). Every module-level query function is also a method here.
+    """
+
+    __slots__ = ("_native", "_cache")
+
+    def __init__(self, native: _native.NativeDataset) -> None:
+        self._native = native
+        self._cache: Dict[str, Optional[Record]] = {}
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def embedded(cls) -> Dataset:
+        """The dataset embedded in the package (validated on first use)."""
+        return cls(_native.NativeDataset.embedded())
+
+    @classmethod
+    def load(cls, path: Union[str, os.PathLike[str]], *, with_embedded: bool = False) -> Dataset:
+        """Loads a user's dataset: a folder of ``*.toml`` record files with a ``seeds/`` folder
+        (article texts and ``manifest.toml``), or a single record file with ``seeds/`` beside it.
+
+        It goes through the same validation as the embedded data: every evidence quote must occur
+        verbatim in its source, every reference must name a record, every seed must match the
+        manifest. With ``with_embedded=True`` the records are added on top of the embedded ones
+        (and may cite them). Raises :class:`syriatalks.LoadError` listing every problem, each with
+        its file, line, record id and field.
+        """
+        return cls(_native.NativeDataset.load(os.fspath(path), with_embedded))
+
+    # -- facts about the dataset --------------------------------------------------------------
+
+    @property
+    def data_version(self) -> Optional[str]:
+        """The data version of the embedded dataset (``None`` for a user's)."""
+        return self._native.data_version
+
+    @property
+    def is_embedded(self) -> bool:
+        """Whether this is the embedded dataset."""
+        return self._native.is_embedded
+
+    def counts(self) -> Dict[str, int]:
+        """How many records of each type (``{"source": 5, "actor": …}``)."""
+        return dict(self._native.counts())
+
+    def to_json(self) -> str:
+        """Every record as JSON, the format of ``syriatalks export --format json``."""
+        return self._native.to_json()
+
+    def __repr__(self) -> str:
+        what = f"embedded data {self.data_version}" if self.is_embedded else "user dataset"
+        counts = ", ".join(f"{n} {k}s" for k, n in self.counts().items() if n)
+        return f"<syriatalks.Dataset ({what}): {counts}>"
+
+    # -- generic queries ----------------------------------------------------------------------
+
+    def _list(self, items: List[Any]) -> RecordList[Any]:
+        return RecordList(record_from_native(i, self) for i in items)
+
+    def select(self, record_type: Union[str, RecordKind, Type[R]], **filters: Unpack[Filters]) -> RecordList[Any]:
+        """The records of one type (``"event"``, ``RecordKind.EVENT`` or ``syriatalks.Event``)
+        that match the filters, in data-file order."""
+        if isinstance(record_type, type) and issubclass(record_type, Record):
+            word = record_type.type.value
+        else:
+            word = str(getattr(record_type, "value", record_type))
+        return self._list(self._native.select(word, _filters(dict(filters))))
+
+    def sources(self, **filters: Unpack[Filters]) -> RecordList[Source]:
+        return self.select("source", **filters)
+
+    def actors(self, **filters: Unpack[Filters]) -> RecordList[Actor]:
+        return self.select("actor", **filters)
+
+    def places(self, **filters: Unpack[Filters]) -> RecordList[Place]:
+        return self.select("place", **filters)
+
+    def rounds(self, **filters: Unpack[Filters]) -> RecordList[Round]:
+        return self.select("round", **filters)
+
+    def events(self, **filters: Unpack[Filters]) -> RecordList[Event]:
+        return self.select("event", **filters)
+
+    def figures(self, **filters: Unpack[Filters]) -> RecordList[Figure]:
+        return self.select("figure", **filters)
+
+    def quotes(self, **filters: Unpack[Filters]) -> RecordList[Quote]:
+        return self.select("quote", **filters)
+
+    def positions(self, **filters: Unpack[Filters]) -> RecordList[Position]:
+        return self.select("position", **filters)
+
+    def instruments(self, **filters: Unpack[Filters]) -> RecordList[Instrument]:
+        return self.select("instrument", **filters)
+
+    def timeline(self, **filters: Unpack[Filters]) -> RecordList[Record]:
+        return self._list(self._native.timeline(_filters(dict(filters))))
+
+    def in_session(self, date: Union[str, _dt.date, PartialDate]) -> RecordList[Round]:
+        """The rounds that were held and in session on ``date`` (a ``datetime.date`` or an ISO
+        string, possibly partial: a month matches any round in session during that month).
+
+        >>> [r.name for r in syriatalks.in_session("2017-02-23")]   # doctest: +SKIP
+        ['Geneva IV']
+        """
+        return self._list(self._native.in_session(_filter_value("date", date) or ""))
+
+    def figure_series(self, measure: Union[str, Measure]) -> RecordList[Figure]:
+        """Every claim of one measure (``"deaths"``, ``Measure.REFUGEES``…), in the order the
+        claims were made (undated last), each with its evidence. Conflicting claims stay side by
+        side; ``fig.sources`` says who reported each. An unknown measure raises
+        :class:`syriatalks.UnknownKindError` listing the valid ones."""
+        return self._list(self._native.figure_series(str(getattr(measure, "value", measure))))
+
+    def resolve_actor(self, name: str) -> RecordList[Candidate]:
+        """The actors a name could mean, best first: exact matches of the id, name or an alias
+        (case, diacritics and ``al-`` ignored), then names containing every word, then partial
+        and near spellings (``"Mistrua"`` finds de Mistura). Empty when nothing is close."""
+        out: RecordList[Candidate] = RecordList()
+        for actor, matched, how, score in self._native.resolve_actor(name):
+            a = record_from_native(actor, self)
+            assert isinstance(a, Actor)
+            out.append(Candidate(a, matched, MatchKind(how), float(score)))
+        return out
+
+    def search(self, words: str) -> RecordList[SearchHit]:
+        """Every occurrence of ``words`` (case, accents and quote marks ignored) in the records'
+        fields and evidence, then in the articles' texts, each with its field, byte span and a
+        one-line snippet."""
+        out: RecordList[SearchHit] = RecordList()
+        for rec, field, start, end, snippet in self._native.search(words):
+            out.append(SearchHit(record_from_native(rec, self), field, Span(start, end), snippet))
+        return out
+
+    def get(self, id: str) -> Optional[Record]:
+        """The record with this id, of whatever type, or ``None``."""
+        if id in self._cache:
+            return self._cache[id]
+        item = self._native.get(id)
+        rec = record_from_native(item, self) if item is not None else None
+        self._cache[id] = rec
+        return rec
+
+    def _typed(self, id: str, cls: Type[R]) -> Optional[R]:
+        r = self.get(id)
+        return r if isinstance(r, cls) else None
+
+    def source(self, id: str) -> Optional[Source]:
+        """The source with this id, or ``None``."""
+        return self._typed(id, Source)
+
+    def actor(self, id: str) -> Optional[Actor]:
+        """The actor with this id, or ``None`` (to find one by name, see :meth:`resolve_actor`)."""
+        return self._typed(id, Actor)
+
+    def place(self, id: str) -> Optional[Place]:
+        """The place with this id, or ``None``."""
+        return self._typed(id, Place)
+
+    def round(self, id: str) -> Optional[Round]:
+        """The round with this id, or ``None``."""
+        return self._typed(id, Round)
+
+    def event(self, id: str) -> Optional[Event]:
+        """The event with this id, or ``None``."""
+        return self._typed(id, Event)
+
+    def figure(self, id: str) -> Optional[Figure]:
+        """The figure with this id, or ``None``."""
+        return self._typed(id, Figure)
+
+    def quote(self, id: str) -> Optional[Quote]:
+        """The quote with this id, or ``None``."""
+        return self._typed(id, Quote)
+
+    def position(self, id: str) -> Optional[Position]:
+        """The position with this id, or ``None``."""
+        return self._typed(id, Position)
+
+    def instrument(self, id: str) -> Optional[Instrument]:
+        """The instrument with this id, or ``None``."""
+        return self._typed(id, Instrument)
+
+    # -- pandas and matplotlib (optional) -----------------------------------------------------
+
+    def to_dataframe(
+        self, what: Union[str, RecordKind, Type[Record]] = "timeline", *, explode_evidence: bool = False, **filters: Unpack[Filters]
+    ) -> pandas.DataFrame:
+        """A :class:`pandas.DataFrame` of one record type (``"event"``, ``Event``…) or of the
+        ``"timeline"``, with the filters applied; see :func:`syriatalks.to_dataframe` for the
+        columns. Needs pandas (``pip install pandas``)."""
+        from ._frame import to_dataframe
+
+        if what == "timeline":
+            records: RecordList[Any] = self.timeline(**filters)
+            return to_dataframe(records, explode_evidence=explode_evidence)
+        return to_dataframe(self.select(what, **filters), explode_evidence=explode_evidence, record_type=what)
+
+    def plot_timeline(self, **filters: Unpack[Filters]) -> matplotlib.figure.Figure:
+        """A timeline figure: rounds as bars, events as markers, death-toll claims on a second
+        axis labelled with their sources. Needs matplotlib (``pip install matplotlib``). The
+        filters select the rounds and events shown; save it with ``fig.savefig("t.png")``."""
+        from ._plot import plot_timeline
+
+        return plot_timeline(self, **filters)
+
+
+_SELECT_DOCS = {
+    "sources": "The sources (articles) that match the filters.",
+    "actors": "The actors (people, states, organizations, delegations, groups) that match the filters.\n\n``kind=`` takes an ``ActorKind`` (person, state, government, organization…).",
+    "places": "The places (countries, regions, cities, villages, venues) that match the filters.",
+    "rounds": "The rounds of talks that match the filters (``kind=`` takes a ``Process``: geneva, astana, vienna, moscow).",
+    "events": "The events that match the filters, in data-file order.\n\n``kind=`` takes an ``EventKind`` (``\"veto\"``, ``EventKind.TALKS_OPENED``…). Each event has a\n``date`` (:class:`PartialDate`, with its precision and basis), a ``summary``, ``actors`` with\ntheir roles, ``places``, its ``round``, and ``evidence``/``sources`` saying where it is written.\n\n>>> syriatalks.events(since=\"2017-02\", until=\"2017-03\", kind=\"veto\")   # doctest: +SKIP",
+    "figures": "The figures (claimed numbers) that match the filters (``kind=`` takes a ``Measure``: deaths, refugees…).",
+    "quotes": "The quotes (words attributed to a speaker) that match the filters; ``actor=`` matches the speaker.",
+    "positions": "The positions (stances of actors on topics) that match the filters (``kind=`` takes a ``Topic``).",
+    "instruments": "The instruments (communiqués, resolutions, reports…) that match the filters.",
+    "timeline": "Every dated round, event, figure, quote, position and instrument that matches, merged in\nchronological order (a coarser date before a finer one starting the same day).\n\n``kind=`` may be a record type (``\"quote\"``) or any kind word (``\"veto\"``).",
+    "select": Dataset.select.__doc__ or "",
+}
+for _name, _text in _SELECT_DOCS.items():
+    getattr(Dataset, _name).__doc__ = _doc(_text)

@@ -1,0 +1,158 @@
+"""The exceptions of syriatalks.
+
+Every error the package raises is a :class:`syriatalks.Error`. Bad filter *values* are also
+:class:`ValueError` (unknown kind word, unknown actor/place/round/source, malformed date, empty
+range); bad filter *names or types* are also :class:`TypeError`. A dataset that does not validate
+raises :class:`LoadError`, which lists every problem found with its file, line, record and field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional, Sequence, Tuple
+
+__all__ = [
+    "Error",
+    "LoadError",
+    "Problem",
+    "FilterError",
+    "UnknownFilterError",
+    "FilterTypeError",
+    "UnknownKindError",
+    "NotFoundError",
+    "DateError",
+    "EmptyRangeError",
+    "MissingDependencyError",
+]
+
+
+class Error(Exception):
+    """The base class of every syriatalks error."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found while loading a dataset, with where it is.
+
+    ``kind`` is a stable word (``misquote``, ``checksum``, ``unknown_reference``…, see
+    :class:`syriatalks.ProblemKind`); ``file``/``line`` locate it; ``record`` is the id of the
+    record concerned and ``field`` the field path (``evidence[0].quote``).
+    """
+
+    kind: str
+    message: str
+    file: Optional[str] = None
+    line: Optional[int] = None
+    record: Optional[str] = None
+    field: Optional[str] = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = f"{self.file}:{self.line}: " if self.line is not None else f"{self.file}: "
+        rec = ""
+        if self.record is not None:
+            rec = f"record `{self.record}`" + (f" field `{self.field}`" if self.field else "") + ": "
+        return f"{where}{rec}{self.message} [{self.kind}]"
+
+
+class LoadError(Error):
+    """A dataset did not load. ``problems`` lists every problem found, in file order."""
+
+    problems: Tuple[Problem, ...]
+
+    def __init__(self, message: str, problems: Sequence[Any] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(
+            p
+            if isinstance(p, Problem)
+            else Problem(
+                kind=str(p["kind"]),
+                message=str(p["message"]),
+                file=p.get("file"),
+                line=p.get("line"),
+                record=p.get("record"),
+                field=p.get("field"),
+            )
+            for p in problems
+        )
+
+    @property
+    def records(self) -> Tuple[str, ...]:
+        """The ids of the records the problems concern, without repeats, in order."""
+        seen: dict[str, None] = {}
+        for p in self.problems:
+            if p.record is not None:
+                seen.setdefault(p.record, None)
+        return tuple(seen)
+
+    def mentions(self, record_id: str) -> bool:
+        """Whether any problem concerns the record with this id."""
+        return any(p.record == record_id for p in self.problems)
+
+    def of_kind(self, kind: str) -> Tuple[Problem, ...]:
+        """The problems of one kind (``"misquote"``…)."""
+        return tuple(p for p in self.problems if p.kind == str(getattr(kind, "value", kind)))
+
+
+class FilterError(Error):
+    """A query's filters cannot be used as given."""
+
+
+class UnknownFilterError(FilterError, TypeError):
+    """A keyword argument that is not a filter. ``valid`` lists the filters."""
+
+    def __init__(self, message: str, name: str = "", valid: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.name = name
+        self.valid: Tuple[str, ...] = tuple(valid)
+
+
+class FilterTypeError(FilterError, TypeError):
+    """A filter value of a type that cannot be used (``since=3.5``)."""
+
+    def __init__(self, message: str, name: str = "") -> None:
+        super().__init__(message)
+        self.name = name
+
+
+class UnknownKindError(FilterError, ValueError):
+    """A kind word outside the vocabulary of the record type queried. ``valid`` lists the words."""
+
+    def __init__(self, message: str, word: str = "", record_type: str = "", valid: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.word = word
+        self.record_type = record_type
+        self.valid: Tuple[str, ...] = tuple(valid)
+
+
+class NotFoundError(FilterError, ValueError):
+    """No actor, place, round or source goes by the name given. ``suggestions`` are close names."""
+
+    def __init__(self, message: str, what: str = "", name: str = "", suggestions: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.what = what
+        self.name = name
+        self.suggestions: Tuple[str, ...] = tuple(suggestions)
+
+
+class DateError(FilterError, ValueError):
+    """A malformed date (expected ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or a ``datetime.date``)."""
+
+    def __init__(self, message: str, text: str = "", reason: str = "") -> None:
+        super().__init__(message)
+        self.text = text
+        self.reason = reason
+
+
+class EmptyRangeError(FilterError, ValueError):
+    """``since`` comes after ``until``."""
+
+    def __init__(self, message: str, since: str = "", until: str = "") -> None:
+        super().__init__(message)
+        self.since = since
+        self.until = until
+
+
+class MissingDependencyError(Error, ImportError):
+    """An optional dependency (pandas, matplotlib) is not installed; the message says what to install."""
