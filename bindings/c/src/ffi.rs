@@ -292,16 +292,11 @@ unsafe fn timeline_refs(
 }
 
 fn how_word(how: &syriatalks::MatchKind) -> *const c_char {
-    match serde_json::to_value(how)
-        .ok()
-        .as_ref()
-        .and_then(|v| v.as_str())
-    {
-        Some("exact") => c"exact".as_ptr(),
-        Some("words") => c"words".as_ptr(),
-        Some("partial") => c"partial".as_ptr(),
-        Some("fuzzy") => c"fuzzy".as_ptr(),
-        _ => c"other".as_ptr(),
+    match how {
+        syriatalks::MatchKind::Exact => c"exact".as_ptr(),
+        syriatalks::MatchKind::Words => c"words".as_ptr(),
+        syriatalks::MatchKind::Partial => c"partial".as_ptr(),
+        syriatalks::MatchKind::Fuzzy => c"fuzzy".as_ptr(),
     }
 }
 

@@ -497,14 +497,12 @@ fn vocabularies<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         ("DateQualifier", DateQualifier::WORDS),
         ("Relation", Relation::WORDS),
         ("ProblemKind", ProblemKind::WORDS),
+        ("MatchKind", syriatalks::MatchKind::WORDS),
     ];
     for (name, words) in lists {
         d.set_item(*name, PyTuple::new(py, words.iter())?)?;
     }
-    d.set_item(
-        "MatchKind",
-        PyTuple::new(py, ["exact", "words", "partial", "fuzzy"])?,
-    )?;
+
     Ok(d)
 }
 

@@ -220,10 +220,7 @@ pub fn candidates(c: &[Candidate], out: &mut dyn Write) -> io::Result<()> {
         "SCORE", "HOW", "ID", "NAME"
     )?;
     for c in c {
-        let how = serde_json::to_value(c.how)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let how = c.how.as_str();
         writeln!(
             out,
             "{:<6.2} {:<8} {:<34} {:<30} {}",

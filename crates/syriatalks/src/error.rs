@@ -14,7 +14,7 @@ vocab!(
         Io = "io",
         /// A data file is not valid TOML or does not fit the schema (unknown field, unknown kind…).
         Parse = "parse",
-        /// A seed text is not valid UTF-8.
+        /// A seed text or a data file is not valid UTF-8.
         InvalidUtf8 = "invalid_utf8",
         /// The seed manifest is missing an entry, or lists a file that is not there.
         Manifest = "manifest",

@@ -5,20 +5,21 @@ use serde::Serialize;
 use crate::dataset::Dataset;
 use crate::model::Actor;
 use crate::normalize::name_key;
+use crate::vocab::vocab;
 
-/// How a name matched an actor, strongest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MatchKind {
-    /// The id, or a name or alias equal once case, diacritics and `al-` are set aside.
-    Exact,
-    /// Every word of the query is a word of the name ("Jaafari" in "Bashar al-Jaafari").
-    Words,
-    /// The query occurs inside the name.
-    Partial,
-    /// A word of the query is a near spelling (one or two letters off) of a word of the name.
-    Fuzzy,
-}
+vocab!(
+    /// How a name matched an actor, strongest first.
+    MatchKind, "match kind" {
+        /// The id, or a name or alias equal once case, diacritics and `al-` are set aside.
+        Exact = "exact",
+        /// Every word of the query is a word of the name ("Jaafari" in "Bashar al-Jaafari").
+        Words = "words",
+        /// The query occurs inside the name.
+        Partial = "partial",
+        /// A word of the query is a near spelling (one or two letters off) of a word of the name.
+        Fuzzy = "fuzzy",
+    }
+);
 
 /// A candidate actor for a name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
