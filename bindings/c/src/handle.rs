@@ -112,16 +112,17 @@ impl Arena {
 }
 
 fn kind_of(k: RecordKind) -> StRecordKind {
-    match k.as_str() {
-        "source" => StRecordKind::Source,
-        "actor" => StRecordKind::Actor,
-        "place" => StRecordKind::Place,
-        "round" => StRecordKind::Round,
-        "event" => StRecordKind::Event,
-        "figure" => StRecordKind::Figure,
-        "quote" => StRecordKind::Quote,
-        "position" => StRecordKind::Position,
-        _ => StRecordKind::Instrument,
+    // Exhaustive, so that a record type added to the core fails to compile here.
+    match k {
+        RecordKind::Source => StRecordKind::Source,
+        RecordKind::Actor => StRecordKind::Actor,
+        RecordKind::Place => StRecordKind::Place,
+        RecordKind::Round => StRecordKind::Round,
+        RecordKind::Event => StRecordKind::Event,
+        RecordKind::Figure => StRecordKind::Figure,
+        RecordKind::Quote => StRecordKind::Quote,
+        RecordKind::Position => StRecordKind::Position,
+        RecordKind::Instrument => StRecordKind::Instrument,
     }
 }
 
@@ -186,8 +187,6 @@ pub struct StDataset {
     refs: Vec<StRecordRef>,
     /// Where each type starts in `refs`.
     offsets: [usize; 9],
-    /// Position in `refs` by id (ids are unique across types).
-    by_id: HashMap<String, usize>,
 }
 
 // SAFETY: a handle is never mutated after `build`; its raw pointers point into heap buffers the
@@ -225,7 +224,6 @@ impl StDataset {
             instruments: Vec::new(),
             refs: Vec::new(),
             offsets: [0; 9],
-            by_id: HashMap::new(),
         };
         // The dataset lives on the heap (or in a static) and is never moved or changed, so a
         // reference to it may sit beside the arena being filled.
@@ -249,7 +247,6 @@ impl StDataset {
             }
             let index = counters[k];
             counters[k] += 1;
-            h.by_id.insert(r.id().to_string(), h.refs.len());
             let item = StRecordRef {
                 kind,
                 index,
@@ -532,7 +529,8 @@ impl StDataset {
 
     /// The reference for a record id.
     pub(crate) fn ref_of(&self, id: &str) -> Option<&StRecordRef> {
-        self.by_id.get(id).and_then(|i| self.refs.get(*i))
+        let (kind, index) = self.ds().locate(id)?;
+        self.ref_at(kind_of(kind), index)
     }
 
     /// The C reference for a core record of this dataset.

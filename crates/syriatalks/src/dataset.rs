@@ -149,6 +149,12 @@ impl Dataset {
             .chain(i)
     }
 
+    /// Where the record with this id is: its type and its index among the records of that type
+    /// (as in [`Dataset::events`] and the like).
+    pub fn locate(&self, id: &str) -> Option<(RecordKind, usize)> {
+        self.index.get(id).copied()
+    }
+
     /// The record with this id, of whatever type.
     ///
     /// ```
@@ -157,7 +163,7 @@ impl Dataset {
     /// assert_eq!(r.label(), "Staffan de Mistura");
     /// ```
     pub fn get(&self, id: &str) -> Option<RecordRef<'_>> {
-        let (kind, i) = *self.index.get(id)?;
+        let (kind, i) = self.locate(id)?;
         Some(match kind {
             RecordKind::Source => RecordRef::Source(&self.sources[i]),
             RecordKind::Actor => RecordRef::Actor(&self.actors[i]),
