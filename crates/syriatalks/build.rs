@@ -1,5 +1,5 @@
 //! Embeds the curated data directory: every `data/*.toml` record file, the seed texts listed in
-//! `data/seeds/`, the seed manifest and the data version. Generating the list here (rather than
+//! `data/seeds/`, the seed manifest, the audit exclusions in `data/audit/` and the data version. Generating the list here (rather than
 //! typing it in lib.rs) means a new data file is picked up without touching code.
 use std::{env, fs, path::Path};
 
@@ -32,6 +32,25 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         out.push_str(&format!(
             "    ({name:?}, include_bytes!({:?})),\n",
+            path.display().to_string()
+        ));
+    }
+    out.push_str("];\n");
+    let audit = dir.join("audit");
+    println!("cargo:rerun-if-changed={}", audit.display());
+    let mut exclusions: Vec<_> = if audit.is_dir() {
+        list(&audit, "toml")
+    } else {
+        Vec::new()
+    };
+    exclusions.sort();
+    out.push_str("/// The embedded audit exclusions, as (file name, contents).\n");
+    out.push_str("pub(crate) static AUDIT_FILES: &[(&str, &str)] = &[\n");
+    for name in &exclusions {
+        let path = audit.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        out.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
             path.display().to_string()
         ));
     }

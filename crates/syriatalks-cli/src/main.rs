@@ -121,7 +121,7 @@ enum Command {
     /// Check that every quoted passage, number, name and date in the articles is covered by some
     /// record's evidence or by a reviewed exclusion (audit/*.toml in the dataset folder).
     Audit {
-        /// The dataset folder; the embedded data's own folder when omitted.
+        /// A dataset folder (exclusions in its audit/*.toml); the embedded dataset when omitted.
         path: Option<PathBuf>,
         /// Only this source.
         #[arg(long)]
@@ -407,26 +407,31 @@ fn audit(
     as_json: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let dir = path.unwrap_or_else(|| {
-        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../syriatalks/data"))
-    });
-    let ds = syriatalks::load(&dir)?;
-    let mut exclusions = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("audit"))
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    for file in files {
-        let text = std::fs::read_to_string(&file)?;
-        let parsed = syriatalks::audit::parse_exclusions(&text)
-            .map_err(|e| Failure::Data(format!("{}: {e}", file.display())))?;
-        exclusions.extend(parsed);
-    }
+    let (ds, exclusions) = match path {
+        None => (
+            dataset(&None)?,
+            syriatalks::audit::embedded_exclusions().map_err(Failure::Data)?,
+        ),
+        Some(dir) => {
+            let mut exclusions = Vec::new();
+            let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("audit"))
+                .map(|d| {
+                    d.flatten()
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            files.sort();
+            for file in files {
+                let text = std::fs::read_to_string(&file)?;
+                let parsed = syriatalks::audit::parse_exclusions(&text)
+                    .map_err(|e| Failure::Data(format!("{}: {e}", file.display())))?;
+                exclusions.extend(parsed);
+            }
+            (dataset(&Some(dir))?, exclusions)
+        }
+    };
     let mut report = syriatalks::audit::audit(&ds, &exclusions);
     if let Some(only) = &source {
         report.sources.retain(|s| &s.source == only);

@@ -236,3 +236,35 @@ fn manifest_writes_a_manifest_the_loader_accepts() {
     assert!(rounds.contains("(user dataset)"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn audit_reports_coverage_and_refuses_stale_exclusions() {
+    let out = ok(&["audit"]);
+    assert_eq!(out.lines().count(), 5, "{out}");
+    assert!(out.lines().all(|l| l.ends_with(" 0 missing")), "{out}");
+    let one = ok(&["audit", "--source", "src-2016-02-disarray", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&one).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["sources"].as_array().map(Vec::len), Some(1));
+    assert_eq!(run(&["audit", "--source", "nope"]).status.code(), Some(1));
+    let dir = copy_data("audit");
+    std::fs::create_dir_all(dir.join("audit")).unwrap_or_else(|e| panic!("{e}"));
+    for entry in std::fs::read_dir(data_dir().join("audit"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+    {
+        std::fs::copy(entry.path(), dir.join("audit").join(entry.file_name()))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    ok(&["audit", dir.to_str().unwrap_or_default()]);
+    let stale = "[[exclude]]\nsource = \"src-2016-02-disarray\"\ntext = \"words that are not there\"\nreason = \"test\"\n";
+    std::fs::write(dir.join("audit/zz-stale.toml"), stale).unwrap_or_else(|e| panic!("{e}"));
+    let o = run(&["audit", dir.to_str().unwrap_or_default()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("bad exclusion"), "{}", stdout(&o));
+    // Without its exclusions, the page furniture shows up as missing.
+    std::fs::remove_dir_all(dir.join("audit")).unwrap_or_else(|e| panic!("{e}"));
+    let o = run(&["audit", dir.to_str().unwrap_or_default()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("Grey Facebook Icon"), "{}", stdout(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

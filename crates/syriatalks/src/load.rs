@@ -19,7 +19,7 @@ use crate::dataset::Dataset;
 use crate::error::{LoadError, Problem, ProblemKind};
 use crate::validate;
 
-mod embedded {
+pub(crate) mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 pub use embedded::DATA_VERSION;
@@ -365,10 +365,10 @@ pub fn load(path: impl AsRef<Path>) -> Result<Dataset, LoadError> {
 /// sources and actors and add their own articles. Ids must not clash with embedded ones.
 pub fn load_with_embedded(path: impl AsRef<Path>) -> Result<Dataset, LoadError> {
     let path = path.as_ref();
-    let mut input = Input::embedded();
     if !path.exists() {
         return load(path);
     }
+    let mut input = Input::embedded();
     input.extend(Input::from_path(path));
     build(input)
 }
