@@ -137,44 +137,85 @@ fn json<T: serde::Serialize + ?Sized>(value: &T, out: &mut *mut c_char) -> Resul
     Ok(())
 }
 
-/// A result list (its public part first, so a pointer to it is a pointer to the whole).
+/// A list handed to C: its public part (items pointer and length) first, so that a pointer to
+/// the box is a pointer to the public struct, then the items and the C strings they point into.
 #[repr(C)]
-struct ResultsBox {
-    public: StResults,
-    items: Vec<StRecordRef>,
+struct ListBox<P: PublicList> {
+    public: P,
+    items: Vec<P::Item>,
+    strings: Vec<CString>,
 }
 
-fn new_results(items: Vec<StRecordRef>, slot: &mut *mut StResults) {
-    let mut b = Box::new(ResultsBox {
-        public: StResults {
-            items: ptr::null(),
-            len: 0,
-        },
+/// The public struct of a list type: what it holds and how the registry knows it.
+trait PublicList: Sized {
+    type Item;
+    const TAG: Tag;
+    fn new(items: *const Self::Item, len: usize) -> Self;
+}
+
+impl PublicList for StResults {
+    type Item = StRecordRef;
+    const TAG: Tag = Tag::Results;
+    fn new(items: *const StRecordRef, len: usize) -> Self {
+        StResults { items, len }
+    }
+}
+
+impl PublicList for StSearchResults {
+    type Item = StSearchHit;
+    const TAG: Tag = Tag::SearchResults;
+    fn new(items: *const StSearchHit, len: usize) -> Self {
+        StSearchResults { items, len }
+    }
+}
+
+impl PublicList for StCandidates {
+    type Item = StCandidate;
+    const TAG: Tag = Tag::Candidates;
+    fn new(items: *const StCandidate, len: usize) -> Self {
+        StCandidates { items, len }
+    }
+}
+
+/// Boxes a list, registers it and stores it in `slot`; the caller frees it with [`free_list`].
+fn publish<P: PublicList>(items: Vec<P::Item>, strings: Vec<CString>, slot: &mut *mut P) {
+    let mut b = Box::new(ListBox {
+        public: P::new(ptr::null(), 0),
         items,
+        strings,
     });
-    b.public.len = b.items.len();
-    b.public.items = if b.items.is_empty() {
+    // The items' buffer does not move when the box is built, so the pointer stays valid.
+    let first = if b.items.is_empty() {
         ptr::null()
     } else {
         b.items.as_ptr()
     };
-    let p = Box::into_raw(b) as *mut StResults;
-    register(p as *const StResults, Tag::Results);
+    b.public = P::new(first, b.items.len());
+    let p = Box::into_raw(b) as *mut P;
+    register(p as *const P, P::TAG);
     *slot = p;
 }
 
-#[repr(C)]
-struct SearchBox {
-    public: StSearchResults,
-    items: Vec<StSearchHit>,
-    strings: Vec<CString>,
+fn new_results(items: Vec<StRecordRef>, slot: &mut *mut StResults) {
+    publish(items, Vec::new(), slot);
 }
 
-#[repr(C)]
-struct CandidatesBox {
-    public: StCandidates,
-    items: Vec<StCandidate>,
-    strings: Vec<CString>,
+/// Frees a list from [`publish`] held in `slot` and nulls the slot.
+///
+/// # Safety
+/// `slot` is NULL or a writable slot holding NULL or a pointer from this library.
+unsafe fn free_list<P: PublicList>(slot: *mut *mut P, name: &'static str) -> Result<(), Error> {
+    // SAFETY: the caller's contract; a pointer is turned back into its box only once the
+    // registry confirms this library handed it out as a list of this type.
+    unsafe {
+        free_slot(slot, |p| {
+            if !unregister(p as *const P, P::TAG) {
+                return Err(invalid(name));
+            }
+            drop(Box::from_raw(p as *mut ListBox<P>));
+            Ok(())
+        })
+    }
 }
 
 fn refs<'a>(
@@ -994,15 +1035,7 @@ pub unsafe extern "C" fn st_figure_series(
 /// `results` is NULL or a writable slot holding NULL or a pointer from this library.
 #[no_mangle]
 pub unsafe extern "C" fn st_results_free(results: *mut *mut StResults) -> StStatus {
-    guard(|| unsafe {
-        free_slot(results, |p| {
-            if !unregister(p as *const StResults, Tag::Results) {
-                return Err(invalid("results"));
-            }
-            drop(Box::from_raw(p as *mut ResultsBox));
-            Ok(())
-        })
-    })
+    guard(|| unsafe { free_list(results, "results") })
 }
 
 /// Every occurrence of `words` (case, accents and quote marks ignored) in the records' fields and
@@ -1025,36 +1058,22 @@ pub unsafe extern "C" fn st_search(
         let h = handle(ds)?;
         let words = text(words, "words")?;
         let hits = h.ds().search(words);
-        let mut b = Box::new(SearchBox {
-            public: StSearchResults {
-                items: ptr::null(),
-                len: 0,
-            },
-            items: Vec::with_capacity(hits.len()),
-            strings: Vec::with_capacity(hits.len() * 2),
-        });
+        let mut items = Vec::with_capacity(hits.len());
+        let mut strings = Vec::with_capacity(hits.len() * 2);
         for hit in hits {
             let field = c_string(&hit.field);
             let snippet = c_string(&hit.snippet);
-            b.items.push(StSearchHit {
+            items.push(StSearchHit {
                 record: h.ref_for(hit.record)?,
                 field: field.as_ptr(),
                 span_start: hit.span.start,
                 span_end: hit.span.end,
                 snippet: snippet.as_ptr(),
             });
-            b.strings.push(field);
-            b.strings.push(snippet);
+            strings.push(field);
+            strings.push(snippet);
         }
-        b.public.len = b.items.len();
-        b.public.items = if b.items.is_empty() {
-            ptr::null()
-        } else {
-            b.items.as_ptr()
-        };
-        let p = Box::into_raw(b) as *mut StSearchResults;
-        register(p as *const StSearchResults, Tag::SearchResults);
-        *slot = p;
+        publish(items, strings, slot);
         Ok(())
     })
 }
@@ -1066,15 +1085,7 @@ pub unsafe extern "C" fn st_search(
 /// `results` is NULL or a writable slot holding NULL or a pointer from this library.
 #[no_mangle]
 pub unsafe extern "C" fn st_search_results_free(results: *mut *mut StSearchResults) -> StStatus {
-    guard(|| unsafe {
-        free_slot(results, |p| {
-            if !unregister(p as *const StSearchResults, Tag::SearchResults) {
-                return Err(invalid("results"));
-            }
-            drop(Box::from_raw(p as *mut SearchBox));
-            Ok(())
-        })
-    })
+    guard(|| unsafe { free_list(results, "results") })
 }
 
 /// The actors a name could mean, best first: exact matches of the id, name or an alias (case,
@@ -1097,33 +1108,19 @@ pub unsafe extern "C" fn st_resolve_actor(
         let h = handle(ds)?;
         let name = text(name, "name")?;
         let found = h.ds().resolve_actor(name);
-        let mut b = Box::new(CandidatesBox {
-            public: StCandidates {
-                items: ptr::null(),
-                len: 0,
-            },
-            items: Vec::with_capacity(found.len()),
-            strings: Vec::with_capacity(found.len()),
-        });
+        let mut items = Vec::with_capacity(found.len());
+        let mut strings = Vec::with_capacity(found.len());
         for c in found {
             let matched = c_string(c.matched);
-            b.items.push(StCandidate {
+            items.push(StCandidate {
                 actor: h.ref_for(RecordRef::Actor(c.actor))?,
                 matched: matched.as_ptr(),
                 how: how_word(&c.how),
                 score: c.score,
             });
-            b.strings.push(matched);
+            strings.push(matched);
         }
-        b.public.len = b.items.len();
-        b.public.items = if b.items.is_empty() {
-            ptr::null()
-        } else {
-            b.items.as_ptr()
-        };
-        let p = Box::into_raw(b) as *mut StCandidates;
-        register(p as *const StCandidates, Tag::Candidates);
-        *slot = p;
+        publish(items, strings, slot);
         Ok(())
     })
 }
@@ -1135,15 +1132,7 @@ pub unsafe extern "C" fn st_resolve_actor(
 /// `candidates` is NULL or a writable slot holding NULL or a pointer from this library.
 #[no_mangle]
 pub unsafe extern "C" fn st_candidates_free(candidates: *mut *mut StCandidates) -> StStatus {
-    guard(|| unsafe {
-        free_slot(candidates, |p| {
-            if !unregister(p as *const StCandidates, Tag::Candidates) {
-                return Err(invalid("candidates"));
-            }
-            drop(Box::from_raw(p as *mut CandidatesBox));
-            Ok(())
-        })
-    })
+    guard(|| unsafe { free_list(candidates, "candidates") })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1198,7 +1187,7 @@ pub unsafe extern "C" fn st_results_json(
         if tag_of(results) != Some(Tag::Results) {
             return Err(invalid("results"));
         }
-        let list = &*(results as *const ResultsBox);
+        let list = &*(results as *const ListBox<StResults>);
         let records = list
             .items
             .iter()
