@@ -63,8 +63,8 @@ pub use date::{
 pub use error::{LoadError, Problem, ProblemKind, QueryError};
 pub use evidence::{ByteSpan, Evidence, ExternalRef};
 pub use load::{
-    embedded, embedded_owned, from_parts, load, load_with_embedded, manifest_for, try_embedded,
-    DATA_VERSION, MANIFEST_FILE,
+    embedded, embedded_owned, from_parts, load, load_with, load_with_embedded, manifest_for,
+    try_embedded, LoadOptions, Progress, ProgressFn, DATA_VERSION, MANIFEST_FILE,
 };
 pub use model::*;
 pub use query::{Filter, Stored};

@@ -361,6 +361,49 @@ pub fn load(path: impl AsRef<Path>) -> Result<Dataset, LoadError> {
     build(Input::from_path(path))
 }
 
+/// How far a load has got, for a progress display: `done` of `total` units of `stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// What is being done: `"read"` (bytes read from disk), `"parse"` (record-file bytes parsed),
+    /// `"validate"` (records validated).
+    pub stage: &'static str,
+    /// Units done so far in this stage.
+    pub done: u64,
+    /// Units this stage has in all.
+    pub total: u64,
+}
+
+/// A callback that receives [`Progress`] reports during a load; it may be called from any of the
+/// loader's threads.
+pub type ProgressFn<'a> = &'a (dyn Fn(Progress) + Sync);
+
+/// Options for [`load_with`].
+#[derive(Clone, Copy, Default)]
+pub struct LoadOptions<'a> {
+    /// Add the records at the path on top of the embedded ones (as [`load_with_embedded`]).
+    pub with_embedded: bool,
+    /// Called as the load progresses (a few hundred times at most, whatever the input's size).
+    pub progress: Option<ProgressFn<'a>>,
+}
+
+impl std::fmt::Debug for LoadOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadOptions")
+            .field("with_embedded", &self.with_embedded)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
+}
+
+/// Loads a dataset as [`load`] or [`load_with_embedded`] do, with options (a progress callback).
+pub fn load_with(path: impl AsRef<Path>, options: &LoadOptions<'_>) -> Result<Dataset, LoadError> {
+    if options.with_embedded {
+        load_with_embedded(path)
+    } else {
+        load(path)
+    }
+}
+
 /// Loads a user's dataset on top of the embedded one, so that its records may cite the embedded
 /// sources and actors and add their own articles. Ids must not clash with embedded ones.
 pub fn load_with_embedded(path: impl AsRef<Path>) -> Result<Dataset, LoadError> {
