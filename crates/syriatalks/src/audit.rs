@@ -77,7 +77,7 @@ pub fn parse_exclusions(text: &str) -> Result<Vec<Exclusion>, String> {
 /// The reviewed exclusions of the embedded dataset (`data/audit/*.toml`), for auditing it.
 pub fn embedded_exclusions() -> Result<Vec<Exclusion>, String> {
     let mut all = Vec::new();
-    for (name, text) in crate::load::embedded::AUDIT_FILES {
+    for (name, text) in crate::embedded::AUDIT_FILES {
         all.extend(parse_exclusions(text).map_err(|e| format!("audit/{name}: {e}"))?);
     }
     Ok(all)

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::*;
+use crate::parse::AnyRecord;
 
 /// A validated dataset. Obtain one from [`crate::embedded`], [`crate::load`] or
 /// [`crate::from_parts`]; every quote in it has been found in its source.
@@ -25,7 +26,9 @@ pub struct Dataset {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) data_version: Option<String>,
     #[serde(skip)]
-    index: HashMap<String, (RecordKind, usize)>,
+    pub(crate) index: HashMap<String, (RecordKind, usize)>,
+    #[serde(skip)]
+    pub(crate) indexes: crate::index::Indexes,
 }
 
 macro_rules! accessors {
@@ -62,6 +65,7 @@ impl Default for Dataset {
             positions: Vec::new(),
             instruments: Vec::new(),
             index: HashMap::new(),
+            indexes: Default::default(),
         }
     }
 }
@@ -84,48 +88,70 @@ impl Dataset {
         instruments, instrument, Instrument;
     }
 
-    /// Deserializes one record of the named array and adds it; the error is the reason it does
-    /// not fit the schema.
-    pub(crate) fn push(&mut self, array: &str, value: toml::Value) -> Result<(), String> {
-        fn de<T: serde::de::DeserializeOwned>(
-            v: toml::Value,
-            into: &mut Vec<T>,
-        ) -> Result<(), String> {
-            into.push(
-                v.try_into()
-                    .map_err(|e: toml::de::Error| e.message().trim().to_string())?,
-            );
-            Ok(())
+    /// A dataset of already validated records (the embedded compact form): builds the id index
+    /// and the query indexes.
+    pub(crate) fn from_records(r: crate::compact::Records) -> Dataset {
+        let mut ds = Dataset {
+            sources: r.0,
+            actors: r.1,
+            places: r.2,
+            rounds: r.3,
+            events: r.4,
+            figures: r.5,
+            quotes: r.6,
+            positions: r.7,
+            instruments: r.8,
+            ..Dataset::default()
+        };
+        let mut index = HashMap::with_capacity(ds.records().count());
+        for kind in RecordKind::ALL {
+            for (i, r) in crate::index::records_of(&ds, *kind).enumerate() {
+                index.entry(r.id().to_string()).or_insert((*kind, i));
+            }
         }
-        match array {
-            "source" => de(value, &mut self.sources),
-            "actor" => de(value, &mut self.actors),
-            "place" => de(value, &mut self.places),
-            "round" => de(value, &mut self.rounds),
-            "event" => de(value, &mut self.events),
-            "figure" => de(value, &mut self.figures),
-            "quote" => de(value, &mut self.quotes),
-            "position" => de(value, &mut self.positions),
-            "instrument" => de(value, &mut self.instruments),
-            other => Err(format!("unknown record type `{other}`")),
+        ds.finish(index);
+        ds
+    }
+
+    /// Reserves room for this many records of each type (in [`RecordKind::ALL`] order).
+    pub(crate) fn reserve(&mut self, n: &[usize; 9]) {
+        self.sources.reserve_exact(n[0]);
+        self.actors.reserve_exact(n[1]);
+        self.places.reserve_exact(n[2]);
+        self.rounds.reserve_exact(n[3]);
+        self.events.reserve_exact(n[4]);
+        self.figures.reserve_exact(n[5]);
+        self.quotes.reserve_exact(n[6]);
+        self.positions.reserve_exact(n[7]);
+        self.instruments.reserve_exact(n[8]);
+    }
+
+    /// Adds a parsed record; returns its type and its index among the records of that type.
+    pub(crate) fn push(&mut self, record: AnyRecord) -> (RecordKind, usize) {
+        macro_rules! put {
+            ($field:ident, $r:expr) => {{
+                self.$field.push($r);
+                self.$field.len() - 1
+            }};
+        }
+        match record {
+            AnyRecord::Source(r) => (RecordKind::Source, put!(sources, r)),
+            AnyRecord::Actor(r) => (RecordKind::Actor, put!(actors, r)),
+            AnyRecord::Place(r) => (RecordKind::Place, put!(places, r)),
+            AnyRecord::Round(r) => (RecordKind::Round, put!(rounds, r)),
+            AnyRecord::Event(r) => (RecordKind::Event, put!(events, r)),
+            AnyRecord::Figure(r) => (RecordKind::Figure, put!(figures, r)),
+            AnyRecord::Quote(r) => (RecordKind::Quote, put!(quotes, r)),
+            AnyRecord::Position(r) => (RecordKind::Position, put!(positions, r)),
+            AnyRecord::Instrument(r) => (RecordKind::Instrument, put!(instruments, r)),
         }
     }
 
-    /// Builds the id index (called once, after validation).
-    pub(crate) fn finish(&mut self) {
-        self.index.clear();
-        let entries: Vec<(String, (RecordKind, usize))> = {
-            let mut counters: HashMap<RecordKind, usize> = HashMap::new();
-            self.records()
-                .map(|r| {
-                    let n = counters.entry(r.kind()).or_default();
-                    let entry = (r.id().to_string(), (r.kind(), *n));
-                    *n += 1;
-                    entry
-                })
-                .collect()
-        };
-        self.index.extend(entries);
+    /// Takes the id index built while loading and builds the query indexes (called once, after
+    /// validation).
+    pub(crate) fn finish(&mut self, index: HashMap<String, (RecordKind, usize)>) {
+        self.index = index;
+        self.indexes = crate::index::Indexes::build(self);
     }
 
     /// Every record of every type, sources first.
@@ -153,6 +179,21 @@ impl Dataset {
     /// (as in [`Dataset::events`] and the like).
     pub fn locate(&self, id: &str) -> Option<(RecordKind, usize)> {
         self.index.get(id).copied()
+    }
+
+    /// The `i`-th record of a type.
+    pub(crate) fn at(&self, kind: RecordKind, i: usize) -> Option<RecordRef<'_>> {
+        Some(match kind {
+            RecordKind::Source => RecordRef::Source(self.sources.get(i)?),
+            RecordKind::Actor => RecordRef::Actor(self.actors.get(i)?),
+            RecordKind::Place => RecordRef::Place(self.places.get(i)?),
+            RecordKind::Round => RecordRef::Round(self.rounds.get(i)?),
+            RecordKind::Event => RecordRef::Event(self.events.get(i)?),
+            RecordKind::Figure => RecordRef::Figure(self.figures.get(i)?),
+            RecordKind::Quote => RecordRef::Quote(self.quotes.get(i)?),
+            RecordKind::Position => RecordRef::Position(self.positions.get(i)?),
+            RecordKind::Instrument => RecordRef::Instrument(self.instruments.get(i)?),
+        })
     }
 
     /// The record with this id, of whatever type.

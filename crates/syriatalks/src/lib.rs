@@ -41,19 +41,30 @@
 #![warn(missing_docs)]
 
 pub mod audit;
+mod compact;
 mod dataset;
 pub mod date;
 mod error;
 pub mod evidence;
+mod index;
 mod load;
 pub mod model;
 pub mod normalize;
 pub mod numbers;
+mod parse;
+mod place;
 mod query;
+mod read;
 mod resolve;
 mod search;
 mod validate;
 mod vocab;
+
+/// What the build script embeds: the record files, seeds, manifest and audit exclusions as they
+/// are, and the validated dataset in its compact form.
+pub(crate) mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
 
 pub use dataset::Dataset;
 pub use date::{
@@ -63,8 +74,9 @@ pub use date::{
 pub use error::{LoadError, Problem, ProblemKind, QueryError};
 pub use evidence::{ByteSpan, Evidence, ExternalRef};
 pub use load::{
-    embedded, embedded_owned, from_parts, load, load_with, load_with_embedded, manifest_for,
-    try_embedded, LoadOptions, Progress, ProgressFn, DATA_VERSION, MANIFEST_FILE,
+    embedded, embedded_from_sources, embedded_owned, from_parts, load, load_with,
+    load_with_embedded, manifest_for, try_embedded, LoadOptions, Progress, ProgressFn,
+    DATA_VERSION, MANIFEST_FILE, MAX_RECORD_FILE_BYTES, MAX_SEED_BYTES,
 };
 pub use model::*;
 pub use query::{Filter, Stored};

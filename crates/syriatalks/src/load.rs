@@ -1,340 +1,284 @@
-//! Reading datasets: the embedded one, or a user's directory or file in the same format, both
-//! through the same parsing and validation.
+//! Loading datasets: the embedded one, or a user's folder or file in the same format, all through
+//! the same reading, parsing and validation.
 //!
-//! A dataset is a folder of TOML record files (`*.toml`, each holding any of the arrays `[[source]]`,
-//! `[[actor]]`, `[[place]]`, `[[round]]`, `[[event]]`, `[[figure]]`, `[[quote]]`, `[[position]]`,
-//! `[[instrument]]`) and a `seeds/` folder with the article texts and `seeds/manifest.toml`.
+//! A dataset is a folder of record files (`*.toml` holding the arrays `[[source]]`, `[[actor]]`,
+//! `[[place]]`, `[[round]]`, `[[event]]`, `[[figure]]`, `[[quote]]`, `[[position]]`,
+//! `[[instrument]]`, or `*.jsonl` with one record per line) and a `seeds/` folder with the article
+//! texts and `seeds/manifest.toml`. Every stage is linear in the input: files are read, checksummed
+//! and parsed on every core, quotes are placed one pass per article, and the indexes are built once.
 
-use std::{
-    collections::{BTreeMap, HashMap},
-    fs,
-    path::Path,
-};
+use std::{collections::HashMap, fs, path::Path};
 
 use once_cell::sync::OnceCell;
-use serde::Deserialize;
-use toml::Spanned;
 
 use crate::dataset::Dataset;
 use crate::error::{LoadError, Problem, ProblemKind};
+use crate::model::RecordKind;
+use crate::parse::{parse_jsonl, parse_toml, Parsed};
+pub(crate) use crate::read::utf8_problem;
+use crate::read::{problem, record_format, Bytes, Input};
+pub use crate::read::{MANIFEST_FILE, MAX_RECORD_FILE_BYTES, MAX_SEED_BYTES};
 use crate::validate;
 
-pub(crate) mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
-pub use embedded::DATA_VERSION;
+use crate::embedded as files;
+pub use crate::embedded::DATA_VERSION;
 
-/// The file in `seeds/` that lists every seed with its sha256 and length.
-pub const MANIFEST_FILE: &str = "manifest.toml";
-
-/// The record arrays a data file may hold, by their TOML name.
-const ARRAYS: &[&str] = &[
-    "source",
-    "actor",
-    "place",
-    "round",
-    "event",
-    "figure",
-    "quote",
-    "position",
-    "instrument",
-];
-
-/// One entry of `seeds/manifest.toml`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct SeedEntry {
-    pub file: String,
-    pub sha256: String,
-    pub bytes: usize,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Manifest {
-    #[serde(default)]
-    pub seed: Vec<SeedEntry>,
-}
-
-/// Where a record was read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Origin {
-    pub file: String,
-    pub line: usize,
-}
-
-/// Everything a load reads before validation: record files, seed bytes and the manifest.
+/// Where each record was read from: for each record type, by the record's index in its type,
+/// (index into `files`, 1-based line).
 #[derive(Debug, Default)]
-pub(crate) struct Input {
-    /// (file name, contents) of each record file.
-    pub files: Vec<(String, String)>,
-    /// Seed file name → bytes.
-    pub seeds: BTreeMap<String, Vec<u8>>,
-    /// (file name, contents) of each seed manifest (one per dataset folder).
-    pub manifests: Vec<(String, String)>,
-    /// Problems met while reading (unreadable files).
-    pub problems: Vec<Problem>,
+pub(crate) struct Origins {
+    pub files: Vec<String>,
+    pub at: [Vec<(u32, u32)>; 9],
 }
 
-impl Input {
-    fn embedded() -> Input {
-        Input {
-            files: embedded::DATA_FILES
-                .iter()
-                .map(|(n, t)| (n.to_string(), t.to_string()))
-                .collect(),
-            seeds: embedded::SEED_FILES
-                .iter()
-                .map(|(n, b)| (n.to_string(), b.to_vec()))
-                .collect(),
-            manifests: vec![(
-                format!("seeds/{MANIFEST_FILE}"),
-                embedded::MANIFEST.to_string(),
-            )],
-            problems: Vec::new(),
-        }
+impl Origins {
+    /// The file and line of the `i`-th record of a type.
+    pub(crate) fn of(&self, kind: RecordKind, i: usize) -> Option<(&str, usize)> {
+        let (f, line) = *self.at[kind_slot(kind)].get(i)?;
+        Some((self.files.get(f as usize)?.as_str(), line as usize))
     }
+}
 
-    fn from_path(path: &Path) -> Input {
-        let mut input = Input::default();
-        let io = |file: &Path, e: std::io::Error| Problem {
-            kind: ProblemKind::Io,
-            file: Some(file.display().to_string()),
-            line: None,
-            record: None,
-            field: None,
-            message: format!("cannot read: {e}"),
+/// The position of a record type in [`RecordKind::ALL`].
+pub(crate) fn kind_slot(kind: RecordKind) -> usize {
+    RecordKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+/// A seed as the validator sees it.
+pub(crate) struct Seed {
+    pub bytes: usize,
+    pub sha256: String,
+    /// The text, or `None` when it is not UTF-8 (a problem says so).
+    pub text: Option<String>,
+}
+
+/// Reports progress through an optional callback, about once per percent.
+pub(crate) struct Reporter<'a> {
+    callback: Option<ProgressFn<'a>>,
+    stage: &'static str,
+    total: u64,
+    done: std::sync::atomic::AtomicU64,
+    shown: std::sync::atomic::AtomicU64,
+}
+
+impl<'a> Reporter<'a> {
+    pub(crate) fn new(callback: Option<ProgressFn<'a>>, stage: &'static str, total: u64) -> Self {
+        let r = Reporter {
+            callback,
+            stage,
+            total: total.max(1),
+            done: 0.into(),
+            shown: 0.into(),
         };
-        let (dir, files) = if path.is_dir() {
-            let mut names = Vec::new();
-            match fs::read_dir(path) {
-                Ok(entries) => {
-                    for entry in entries.flatten() {
-                        let p = entry.path();
-                        if p.is_file() && p.extension().is_some_and(|e| e == "toml") {
-                            names.push(p);
-                        }
-                    }
+        r.emit(0);
+        r
+    }
+
+    fn emit(&self, done: u64) {
+        if let Some(cb) = self.callback {
+            cb(Progress {
+                stage: self.stage,
+                done,
+                total: self.total,
+            });
+        }
+    }
+
+    /// Counts `n` more units done.
+    pub(crate) fn add(&self, n: u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.callback.is_none() {
+            return;
+        }
+        let done = self.done.fetch_add(n, Relaxed) + n;
+        let bucket = done / (self.total / 100).max(1);
+        if self.shown.fetch_max(bucket, Relaxed) < bucket {
+            self.emit(done.min(self.total));
+        }
+    }
+
+    /// Reports the stage complete (once).
+    pub(crate) fn finish(&self) {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.callback.is_some() && self.shown.swap(u64::MAX, Relaxed) != u64::MAX {
+            self.emit(self.total);
+        }
+    }
+}
+
+/// How many threads a load uses.
+pub(crate) fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Runs `f` over `0..n` on every core, returning the results in order (so that problems come out
+/// in the same order whatever the scheduling).
+pub(crate) fn parallel<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let workers = threads().min(n);
+    if workers <= 1 {
+        return (0..n).map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<T>>> = (0..n).map(|_| Default::default()).collect();
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= n {
+                    break;
                 }
-                Err(e) => input.problems.push(io(path, e)),
-            }
-            names.sort();
-            (path.to_path_buf(), names)
-        } else {
-            (
-                path.parent().unwrap_or(Path::new(".")).to_path_buf(),
-                vec![path.to_path_buf()],
-            )
+                let value = f(i);
+                if let Ok(mut slot) = slots[i].lock() {
+                    *slot = Some(value);
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .filter_map(|m| m.into_inner().ok().flatten())
+        .collect()
+}
+
+/// Reads, parses and validates an input into a dataset.
+pub(crate) fn build(
+    mut input: Input,
+    progress: Option<ProgressFn<'_>>,
+) -> Result<Dataset, LoadError> {
+    let mut problems = std::mem::take(&mut input.problems);
+    let total: u64 = input.files.iter().map(|(_, b)| b.size()).sum::<u64>()
+        + input.seeds.iter().map(|(_, b)| b.size()).sum::<u64>();
+    let reporter = Reporter::new(progress, "load", total);
+
+    // Seeds: read, checksummed and decoded on every core.
+    let seed_results = parallel(input.seeds.len(), |i| {
+        let (name, bytes) = &input.seeds[i];
+        let shown = format!("seeds/{name}");
+        let bytes = bytes.get(&shown)?;
+        reporter.add(bytes.len() as u64);
+        let sha256 = sha256_hex(&bytes);
+        let len = bytes.len();
+        let (text, bad) = match String::from_utf8(bytes.into_owned()) {
+            Ok(t) => (Some(t), None),
+            Err(e) => (None, Some(utf8_problem(&shown, e.utf8_error()))),
         };
-        for file in files {
-            let name = file
-                .strip_prefix(&dir)
-                .unwrap_or(&file)
-                .display()
-                .to_string();
-            match fs::read(&file) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => input.files.push((name, text)),
-                    Err(e) => input.problems.push(utf8_problem(&name, e.utf8_error())),
-                },
-                Err(e) => input.problems.push(io(&file, e)),
+        Ok::<_, Problem>((
+            Seed {
+                bytes: len,
+                sha256,
+                text,
+            },
+            bad,
+        ))
+    });
+    let mut seeds: HashMap<String, Seed> = HashMap::with_capacity(input.seeds.len());
+    for ((name, _), result) in input.seeds.iter().zip(seed_results) {
+        match result {
+            Ok((seed, bad)) => {
+                problems.extend(bad);
+                seeds.insert(name.clone(), seed);
             }
+            Err(p) => problems.push(p),
         }
-        let seeds = dir.join("seeds");
-        if seeds.is_dir() {
-            let mut paths: Vec<_> = fs::read_dir(&seeds)
-                .map(|d| d.flatten().map(|e| e.path()).collect())
-                .unwrap_or_default();
-            paths.sort();
-            for p in paths.into_iter().filter(|p| p.is_file()) {
-                let name = p
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                match fs::read(&p) {
-                    Ok(bytes) if name == MANIFEST_FILE => match String::from_utf8(bytes) {
-                        Ok(text) => input
-                            .manifests
-                            .push((seeds.join(&name).display().to_string(), text)),
-                        Err(e) => input
-                            .problems
-                            .push(utf8_problem(&format!("seeds/{name}"), e.utf8_error())),
-                    },
-                    Ok(bytes) => {
-                        input.seeds.insert(name, bytes);
-                    }
-                    Err(e) => input.problems.push(io(&p, e)),
-                }
-            }
-        }
-        input
     }
 
-    /// Adds another input's files and seeds to this one (a user's records over the embedded ones).
-    fn extend(&mut self, other: Input) {
-        self.files.extend(other.files);
-        self.seeds.extend(other.seeds);
-        self.manifests.extend(other.manifests);
-        self.problems.extend(other.problems);
-    }
-}
+    // Record files: read and parsed on every core (a large file is cut in pieces, also parsed on
+    // every core).
+    let parsed = parallel(input.files.len(), |i| {
+        let (name, bytes) = &input.files[i];
+        let fail = |p| Parsed {
+            records: Vec::new(),
+            problems: vec![p],
+        };
+        let bytes = match bytes.get(name) {
+            Ok(b) => b,
+            Err(p) => return fail(p),
+        };
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(t) => t,
+            Err(e) => return fail(utf8_problem(name, e)),
+        };
+        let out = match record_format(name) {
+            Some("jsonl") => parse_jsonl(name, text),
+            _ => parse_toml(name, text),
+        };
+        reporter.add(bytes.len() as u64);
+        out
+    });
+    reporter.finish();
+    let names: Vec<String> = std::mem::take(&mut input.files)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
 
-pub(crate) fn utf8_problem(file: &str, e: std::str::Utf8Error) -> Problem {
-    Problem {
-        kind: ProblemKind::InvalidUtf8,
-        file: Some(file.to_string()),
-        line: None,
-        record: None,
-        field: None,
-        message: format!("not valid UTF-8: bad byte at offset {}", e.valid_up_to()),
-    }
-}
-
-/// The 1-based line of a byte offset.
-pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
-/// Parses and validates an input into a dataset.
-pub(crate) fn build(input: Input) -> Result<Dataset, LoadError> {
-    let mut problems = input.problems;
     let mut ds = Dataset::default();
-    let mut origins: HashMap<String, Origin> = HashMap::new();
-    let mut duplicates: Vec<(String, Origin)> = Vec::new();
-
-    for (name, text) in &input.files {
-        // Each record is deserialized on its own, so that one bad record is reported with its id
-        // and line while the others still load and get checked.
-        let file: BTreeMap<String, Vec<Spanned<toml::Value>>> = match toml::from_str(text) {
-            Ok(f) => f,
-            Err(e) => {
-                problems.push(Problem {
-                    kind: ProblemKind::Parse,
-                    file: Some(name.clone()),
-                    line: e.span().map(|s| line_of(text, s.start)),
-                    record: None,
-                    field: None,
-                    message: e.message().trim().to_string(),
-                });
-                continue;
-            }
-        };
-        for (array, records) in file {
-            if !ARRAYS.contains(&array.as_str()) {
-                let line = text
-                    .find(&format!("[[{array}]]"))
-                    .map(|at| line_of(text, at));
-                problems.push(Problem {
-                    kind: ProblemKind::Parse,
-                    file: Some(name.clone()),
-                    line,
-                    record: None,
-                    field: Some(array.clone()),
-                    message: format!(
-                        "unknown record type `{array}` (expected one of: {})",
-                        ARRAYS.join(", ")
-                    ),
-                });
-                continue;
-            }
-            for (i, spanned) in records.into_iter().enumerate() {
-                let line = line_of(text, spanned.span().start);
-                let value = spanned.into_inner();
-                let id = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
-                let Some(id) = id else {
+    let mut origins = Origins::default();
+    let records: usize = parsed.iter().map(|p| p.records.len()).sum();
+    // Exact capacities: no vector of a million records grows by doubling and copying.
+    let mut per_kind = [0usize; 9];
+    for p in &parsed {
+        for (r, _) in &p.records {
+            per_kind[kind_slot(r.kind())] += 1;
+        }
+    }
+    ds.reserve(&per_kind);
+    for (slot, n) in per_kind.iter().enumerate() {
+        origins.at[slot].reserve_exact(*n);
+    }
+    let mut index: HashMap<String, (RecordKind, usize)> = HashMap::with_capacity(records);
+    for (name, file) in names.into_iter().zip(parsed) {
+        let f = origins.files.len() as u32;
+        origins.files.push(name);
+        problems.extend(file.problems);
+        for (record, line) in file.records {
+            let id = record.id().to_string();
+            let (kind, i) = ds.push(record);
+            origins.at[kind_slot(kind)].push((f, line as u32));
+            match index.get(&id) {
+                Some(&(k0, i0)) => {
+                    let (file0, line0) = origins.of(k0, i0).unwrap_or(("?", 0));
+                    let message = format!("id already used at {file0}:{line0}");
+                    let file = origins.files[f as usize].clone();
                     problems.push(Problem {
-                        kind: ProblemKind::Parse,
-                        file: Some(name.clone()),
-                        line: Some(line),
-                        record: None,
-                        field: Some("id".into()),
-                        message: format!("{array} number {} has no string `id`", i + 1),
-                    });
-                    continue;
-                };
-                let origin = Origin {
-                    file: name.clone(),
-                    line,
-                };
-                if origins.contains_key(&id) {
-                    duplicates.push((id.clone(), origin));
-                } else {
-                    origins.insert(id.clone(), origin);
-                }
-                if let Err(message) = ds.push(&array, value) {
-                    // A date that parses as text but names no calendar day is a date problem,
-                    // not a syntax one: the message comes from `DateError`.
-                    let kind = if message.starts_with(crate::date::DATE_ERROR_PREFIX) {
-                        ProblemKind::BadDate
-                    } else {
-                        ProblemKind::Parse
-                    };
-                    problems.push(Problem {
-                        kind,
-                        file: Some(name.clone()),
+                        kind: ProblemKind::DuplicateId,
+                        file: Some(file),
                         line: Some(line),
                         record: Some(id),
-                        field: None,
+                        field: Some("id".into()),
                         message,
                     });
                 }
+                None => {
+                    index.insert(id, (kind, i));
+                }
             }
         }
     }
-    for (id, at) in duplicates {
-        let first = &origins[&id];
-        problems.push(Problem {
-            kind: ProblemKind::DuplicateId,
-            file: Some(at.file.clone()),
-            line: Some(at.line),
-            record: Some(id.clone()),
-            field: Some("id".into()),
-            message: format!("id already used at {}:{}", first.file, first.line),
-        });
-    }
 
-    let mut manifest: Option<Manifest> = None;
-    if input.manifests.is_empty() {
-        problems.push(Problem {
-            kind: ProblemKind::Manifest,
-            file: Some(format!("seeds/{MANIFEST_FILE}")),
-            line: None,
-            record: None,
-            field: None,
-            message: "no seed manifest: list each seed with its sha256 and bytes (`syriatalks manifest DIR` writes one)"
-                .into(),
-        });
-    }
-    for (name, text) in &input.manifests {
-        match toml::from_str::<Manifest>(text) {
-            Ok(m) => manifest
-                .get_or_insert_with(Manifest::default)
-                .seed
-                .extend(m.seed),
-            Err(e) => problems.push(Problem {
-                kind: ProblemKind::Parse,
-                file: Some(name.clone()),
-                line: e.span().map(|s| line_of(text, s.start)),
-                record: None,
-                field: None,
-                message: e.message().trim().to_string(),
-            }),
-        }
+    let manifest_name = format!("seeds/{MANIFEST_FILE}");
+    if input.manifest.is_none()
+        && !problems
+            .iter()
+            .any(|p| p.file.as_deref() == Some(&manifest_name))
+    {
+        problems.push(problem(
+            ProblemKind::Manifest,
+            manifest_name,
+            "no seed manifest: list each seed with its sha256 and bytes (`syriatalks manifest DIR` writes one)",
+        ));
     }
 
     validate::validate(
         &mut ds,
+        &index,
         &origins,
-        &input.seeds,
-        manifest.as_ref(),
+        seeds,
+        &input.unlisted,
+        input.manifest.as_ref(),
         &mut problems,
     );
     if problems.is_empty() {
-        ds.finish();
+        ds.finish(index);
         Ok(ds)
     } else {
         Err(LoadError { problems })
@@ -345,20 +289,7 @@ pub(crate) fn build(input: Input) -> Result<Dataset, LoadError> {
 /// single record file (its seeds are then looked for in `seeds/` next to it). It goes through the
 /// same validation as the embedded data; every problem is reported.
 pub fn load(path: impl AsRef<Path>) -> Result<Dataset, LoadError> {
-    let path = path.as_ref();
-    if !path.exists() {
-        return Err(LoadError {
-            problems: vec![Problem {
-                kind: ProblemKind::Io,
-                file: Some(path.display().to_string()),
-                line: None,
-                record: None,
-                field: None,
-                message: "no such file or directory".into(),
-            }],
-        });
-    }
-    build(Input::from_path(path))
+    load_with(path, &LoadOptions::default())
 }
 
 /// How far a load has got, for a progress display: `done` of `total` units of `stage`.
@@ -397,48 +328,82 @@ impl std::fmt::Debug for LoadOptions<'_> {
 
 /// Loads a dataset as [`load`] or [`load_with_embedded`] do, with options (a progress callback).
 pub fn load_with(path: impl AsRef<Path>, options: &LoadOptions<'_>) -> Result<Dataset, LoadError> {
-    if options.with_embedded {
-        load_with_embedded(path)
-    } else {
-        load(path)
+    let path = path.as_ref();
+    if !path.exists() {
+        return Err(LoadError {
+            problems: vec![problem(
+                ProblemKind::Io,
+                path.display().to_string(),
+                "no such file or directory",
+            )],
+        });
     }
+    let mut input = if options.with_embedded {
+        Input::embedded()
+    } else {
+        Input::default()
+    };
+    input.extend(Input::from_path(path));
+    build(input, options.progress)
 }
 
 /// Loads a user's dataset on top of the embedded one, so that its records may cite the embedded
 /// sources and actors and add their own articles. Ids must not clash with embedded ones.
 pub fn load_with_embedded(path: impl AsRef<Path>) -> Result<Dataset, LoadError> {
-    let path = path.as_ref();
-    if !path.exists() {
-        return load(path);
-    }
-    let mut input = Input::embedded();
-    input.extend(Input::from_path(path));
-    build(input)
+    load_with(
+        path,
+        &LoadOptions {
+            with_embedded: true,
+            ..LoadOptions::default()
+        },
+    )
 }
 
-/// Builds a dataset from in-memory parts: record files as (name, TOML text), seeds as
-/// (file name, bytes), and the manifest text. Useful for tests and for callers that keep data
-/// elsewhere than on disk.
+/// Builds a dataset from in-memory parts: record files as (name, text) — TOML, or JSON Lines when
+/// the name ends in `.jsonl` —, seeds as (file name, bytes), and the manifest text. Useful for
+/// tests and for callers that keep data elsewhere than on disk.
 pub fn from_parts(
     files: &[(&str, &str)],
     seeds: &[(&str, &[u8])],
     manifest: Option<&str>,
 ) -> Result<Dataset, LoadError> {
-    build(Input {
+    let mut input = Input {
         files: files
             .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .map(|(n, t)| (n.to_string(), Bytes::Owned(t.as_bytes().to_vec())))
             .collect(),
-        seeds: seeds
+        ..Input::default()
+    };
+    if let Some(m) = manifest {
+        input.add_manifest(&format!("seeds/{MANIFEST_FILE}"), m);
+    }
+    input.add_seeds(
+        seeds
             .iter()
-            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .map(|(n, b)| (n.to_string(), Bytes::Owned(b.to_vec())))
             .collect(),
-        manifests: manifest
-            .map(|m| (format!("seeds/{MANIFEST_FILE}"), m.to_string()))
-            .into_iter()
-            .collect(),
-        problems: Vec::new(),
-    })
+    );
+    build(input, None)
+}
+
+impl Input {
+    fn embedded() -> Input {
+        let mut input = Input {
+            files: files::DATA_FILES
+                .iter()
+                .map(|(n, t)| (n.to_string(), Bytes::Static(t.as_bytes())))
+                .collect(),
+            ..Input::default()
+        };
+        input.add_manifest(&format!("seeds/{MANIFEST_FILE}"), files::MANIFEST);
+        input.add_seeds(
+            files::SEED_FILES
+                .iter()
+                .map(|(n, b)| (n.to_string(), Bytes::Static(b)))
+                .collect(),
+        );
+        input
+    }
 }
 
 static EMBEDDED: OnceCell<Result<Dataset, LoadError>> = OnceCell::new();
@@ -453,8 +418,27 @@ pub fn try_embedded() -> Result<&'static Dataset, &'static LoadError> {
 
 /// A fresh, owned copy of the embedded dataset, parsed and validated now (bypassing the cache of
 /// [`embedded`]): what the first access costs, and a dataset the caller owns.
+///
+/// The build script validated the embedded data (a problem fails `cargo build`) and stored it in a
+/// compact form with every span and citation computed: this decodes it and builds the indexes,
+/// without parsing TOML or searching a text.
 pub fn embedded_owned() -> Result<Dataset, LoadError> {
-    build(Input::embedded()).map(|mut ds| {
+    let records = crate::compact::decode(files::COMPACT).map_err(|e| LoadError {
+        problems: vec![problem(
+            ProblemKind::Parse,
+            "(embedded data)",
+            format!("the embedded compact data does not decode: {}", e.0),
+        )],
+    })?;
+    let mut ds = Dataset::from_records(records);
+    ds.data_version = Some(DATA_VERSION.to_string());
+    Ok(ds)
+}
+
+/// The embedded dataset parsed and validated from its record files, as any dataset is: what the
+/// build script runs, and what a test compares the compact form with.
+pub fn embedded_from_sources() -> Result<Dataset, LoadError> {
+    build(Input::embedded(), None).map(|mut ds| {
         ds.data_version = Some(DATA_VERSION.to_string());
         ds
     })

@@ -6,6 +6,8 @@ use std::collections::HashSet;
 use crate::dataset::Dataset;
 use crate::date::{DateRange, PartialDate};
 use crate::error::QueryError;
+use crate::index::{day_number, records_of};
+use crate::load::kind_slot;
 use crate::model::*;
 use crate::normalize::{fold, name_key};
 
@@ -217,7 +219,7 @@ impl Dataset {
 
     /// The ids of every actor whose id, name or alias matches `name`.
     fn actor_ids_named(&self, name: &str) -> Result<HashSet<&str>, QueryError> {
-        let ids = named(&self.actors, name, |a| (&a.id, &a.name, &a.aliases));
+        let ids = self.named_in(RecordKind::Actor, name);
         if !ids.is_empty() {
             return Ok(ids);
         }
@@ -246,7 +248,7 @@ impl Dataset {
 
     /// The ids of the place named and every place within it.
     fn places_within(&self, name: &str) -> Result<HashSet<&str>, QueryError> {
-        let mut ids = named(&self.places, name, |p| (&p.id, &p.name, &p.aliases));
+        let ids = self.named_in(RecordKind::Place, name);
         if ids.is_empty() {
             let suggestions = suggest(&self.places, name, |p| &p.name);
             return Err(QueryError::NotFound {
@@ -255,22 +257,23 @@ impl Dataset {
                 suggestions,
             });
         }
-        // Places nest shallowly; repeat until no new place joins.
-        loop {
-            let before = ids.len();
-            for p in &self.places {
-                if p.within.as_deref().is_some_and(|w| ids.contains(w)) {
-                    ids.insert(&p.id);
+        // Every place within, through the parent → children index: linear in the places found,
+        // however deep the nesting (validation has refused cycles; `seen` guards all the same).
+        let mut seen: HashSet<&str> = ids.iter().copied().collect();
+        let mut todo: Vec<&str> = ids.into_iter().collect();
+        while let Some(id) = todo.pop() {
+            for &child in self.indexes.children.get(id).into_iter().flatten() {
+                let child = self.places[child as usize].id.as_str();
+                if seen.insert(child) {
+                    todo.push(child);
                 }
             }
-            if ids.len() == before {
-                return Ok(ids);
-            }
         }
+        Ok(seen)
     }
 
     fn rounds_named(&self, name: &str) -> Result<HashSet<&str>, QueryError> {
-        let ids = named(&self.rounds, name, |r| (&r.id, &r.name, &r.aliases));
+        let ids = self.named_in(RecordKind::Round, name);
         if ids.is_empty() {
             let suggestions = suggest(&self.rounds, name, |r| &r.name);
             return Err(QueryError::NotFound {
@@ -293,6 +296,86 @@ impl Dataset {
                 name: name.to_string(),
                 suggestions: self.sources.iter().map(|s| s.id.clone()).collect(),
             })
+    }
+
+    /// The records of one type that may match, from the most selective index the filter can use,
+    /// in data-file order; `None` when no index applies (then every record is a candidate).
+    fn candidates(&self, c: &Compiled, kind: RecordKind) -> Option<Vec<u32>> {
+        let slot = kind_slot(kind);
+        let ix = &self.indexes;
+        type Map = std::collections::HashMap<String, crate::index::PerKind>;
+        enum Plan<'p> {
+            Keys(&'p Map, Vec<&'p str>),
+            Kind(&'p [u32]),
+            Dates(i32, i32),
+        }
+        let keys = |map: &'_ Map, ids: Vec<&'_ str>| -> usize {
+            ids.iter()
+                .filter_map(|id| map.get(*id))
+                .map(|l| l[slot].len())
+                .sum()
+        };
+        let mut plans: Vec<(usize, Plan)> = Vec::new();
+        for (set, map) in [
+            (&c.actors, &ix.by_actor),
+            (&c.places, &ix.by_place),
+            (&c.round, &ix.by_round),
+        ] {
+            if let Some(ids) = set {
+                let ids: Vec<&str> = ids.iter().copied().collect();
+                plans.push((keys(map, ids.clone()), Plan::Keys(map, ids)));
+            }
+        }
+        if let Some(source) = c.source {
+            plans.push((
+                keys(&ix.by_source, vec![source]),
+                Plan::Keys(&ix.by_source, vec![source]),
+            ));
+        }
+        if let Some(Kind::Word(w)) = c.kind {
+            let list = ix.by_kind[slot].get(w).map_or(&[][..], |v| v.as_slice());
+            plans.push((list.len(), Plan::Kind(list)));
+        }
+        if let Some(range) = &c.range {
+            let (a, b) = (day_number(range.first), day_number(range.last));
+            plans.push((ix.dates[slot].estimate(a, b), Plan::Dates(a, b)));
+        }
+        let (_, best) = plans.into_iter().min_by_key(|(n, _)| *n)?;
+        let mut v: Vec<u32> = match best {
+            Plan::Keys(map, ids) => ids
+                .iter()
+                .filter_map(|id| map.get(*id))
+                .flat_map(|l| l[slot].iter().copied())
+                .collect(),
+            Plan::Kind(list) => list.to_vec(),
+            Plan::Dates(a, b) => {
+                let mut v = Vec::new();
+                ix.dates[slot].overlapping(a, b, &mut v);
+                v
+            }
+        };
+        v.sort_unstable();
+        v.dedup();
+        Some(v)
+    }
+
+    /// The records of one type that match, in data-file order.
+    fn run(&self, c: &Compiled, kind: RecordKind) -> Vec<RecordRef<'_>> {
+        if let Some(Kind::Type(t)) = c.kind {
+            if t != kind {
+                return Vec::new();
+            }
+        }
+        match self.candidates(c, kind) {
+            Some(ids) => ids
+                .into_iter()
+                .filter_map(|i| self.at(kind, i as usize))
+                .filter(|r| self.matches(c, *r))
+                .collect(),
+            None => records_of(self, kind)
+                .filter(|r| self.matches(c, *r))
+                .collect(),
+        }
     }
 
     fn matches(&self, c: &Compiled, r: RecordRef) -> bool {
@@ -353,19 +436,24 @@ impl Dataset {
     /// ```
     pub fn select<R: Stored>(&self, f: &Filter) -> Result<Vec<&R>, QueryError> {
         let c = self.compile(f, &[R::KIND])?;
-        Ok(R::all(self)
-            .iter()
-            .filter(|r| self.matches(&c, r.as_record()))
-            .collect())
+        let all = R::all(self);
+        match self.candidates(&c, R::KIND) {
+            Some(ids) => Ok(ids
+                .into_iter()
+                .filter_map(|i| all.get(i as usize))
+                .filter(|r| self.matches(&c, r.as_record()))
+                .collect()),
+            None => Ok(all
+                .iter()
+                .filter(|r| self.matches(&c, r.as_record()))
+                .collect()),
+        }
     }
 
     /// The records of a type given at run time that match the filter (for bindings).
     pub fn query(&self, kind: RecordKind, f: &Filter) -> Result<Vec<RecordRef<'_>>, QueryError> {
         let c = self.compile(f, &[kind])?;
-        Ok(self
-            .records()
-            .filter(|r| r.kind() == kind && self.matches(&c, *r))
-            .collect())
+        Ok(self.run(&c, kind))
     }
 
     /// Every dated round, event, figure, quote, position and instrument that matches, merged in
@@ -380,11 +468,10 @@ impl Dataset {
     /// ```
     pub fn timeline(&self, f: &Filter) -> Result<Vec<RecordRef<'_>>, QueryError> {
         let c = self.compile(f, TIMELINE_KINDS)?;
-        let mut out: Vec<RecordRef> = self
-            .records()
-            .filter(|r| {
-                TIMELINE_KINDS.contains(&r.kind()) && r.date().is_some() && self.matches(&c, *r)
-            })
+        let mut out: Vec<RecordRef> = TIMELINE_KINDS
+            .iter()
+            .flat_map(|k| self.run(&c, *k))
+            .filter(|r| r.date().is_some())
             .collect();
         out.sort_by(|a, b| {
             let (da, db) = (a.date().map(|d| d.value), b.date().map(|d| d.value));
@@ -440,24 +527,29 @@ impl Dataset {
     }
 }
 
-/// The ids of the records whose id is `name`, or whose name or an alias has its name key.
-fn named<'a, T>(
-    items: &'a [T],
-    name: &str,
-    fields: impl Fn(&'a T) -> (&'a String, &'a String, &'a Vec<String>),
-) -> HashSet<&'a str> {
-    let key = name_key(name);
-    items
-        .iter()
-        .map(&fields)
-        .filter(|(id, n, aliases)| {
-            id.as_str() == name.trim()
-                || std::iter::once(*n)
-                    .chain(aliases.iter())
-                    .any(|n| name_key(n) == key)
-        })
-        .map(|(id, _, _)| id.as_str())
-        .collect()
+impl Dataset {
+    /// The ids of the records of a type (actors, places or rounds) whose id is `name`, or whose
+    /// name or an alias has its name key: one look-up in the name index.
+    fn named_in(&self, kind: RecordKind, name: &str) -> HashSet<&str> {
+        let names = match kind {
+            RecordKind::Actor => &self.indexes.actor_names,
+            RecordKind::Place => &self.indexes.place_names,
+            _ => &self.indexes.round_names,
+        };
+        let id_at = |i: usize| -> Option<&str> { self.at(kind, i).map(|r| r.id()) };
+        let mut ids: HashSet<&str> = names
+            .get(&name_key(name))
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| id_at(i as usize))
+            .collect();
+        if let Some((k, i)) = self.locate(name.trim()) {
+            if k == kind {
+                ids.extend(id_at(i));
+            }
+        }
+        ids
+    }
 }
 
 /// The names that contain what was asked, for a "did you mean" list.

@@ -2,16 +2,17 @@
 //! seeds against the manifest, ids, references, evidence quotes (placed, never typed), dates and
 //! their derivations, figures against the words they cite.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use crate::dataset::Dataset;
 use crate::date::{Basis, DateValue, PartialDate};
 use crate::error::{Problem, ProblemKind};
-use crate::evidence::{place, Evidence, Placement};
-use crate::load::{sha256_hex, utf8_problem, Manifest, Origin};
+use crate::evidence::{ByteSpan, Evidence, Placement};
+use crate::load::{kind_slot, Origins, Seed};
 use crate::model::*;
-use crate::normalize::fold;
 use crate::numbers::spelled_value;
+use crate::place::{near_misses, occurring, Lookup, Placements, Requests};
+use crate::read::Manifest;
 
 /// Whether an id is a lowercase slug: `a-z`, `0-9`, single hyphens between words.
 pub fn is_valid_id(id: &str) -> bool {
@@ -23,26 +24,39 @@ pub fn is_valid_id(id: &str) -> bool {
         })
 }
 
+/// Record id → (type, index in type).
+type Index = HashMap<String, (RecordKind, usize)>;
+
 struct Ctx<'a> {
-    /// Source id → text.
-    texts: HashMap<String, String>,
-    /// Source id → seed file name, for messages.
-    files: HashMap<String, String>,
-    /// Record id → record type.
-    kinds: HashMap<String, RecordKind>,
-    /// Record id → the date a derivation anchored on it starts from.
-    anchors: HashMap<String, PartialDate>,
-    origins: &'a HashMap<String, Origin>,
+    index: &'a Index,
+    origins: &'a Origins,
+    /// Source texts by source index; `None` where the seed is missing or unreadable (a problem
+    /// says so once, so quotes citing it are not reported again).
+    texts: &'a [Option<String>],
+    /// Source ids by source index, for messages.
+    source_ids: &'a [String],
+    /// Seed file names by source index, for messages.
+    files: &'a [String],
+    /// The main date of every record, by type slot and index: what a derivation anchors on.
+    anchors: &'a [Vec<Option<PartialDate>>; 9],
+    placements: &'a Placements,
+    /// Aliases that occur in no source (normally none).
+    absent_aliases: &'a HashSet<String>,
+    /// The record being checked, for the file and line of its problems.
+    at: (RecordKind, usize),
+    /// Quotes not found verbatim, as (source index, quote, index of their problem), for near-miss
+    /// hints computed afterwards in one pass per source.
+    misses: Vec<(usize, String, usize)>,
     problems: &'a mut Vec<Problem>,
 }
 
 impl Ctx<'_> {
     fn problem(&mut self, kind: ProblemKind, record: &str, field: &str, message: String) {
-        let origin = self.origins.get(record);
+        let origin = self.origins.of(self.at.0, self.at.1);
         self.problems.push(Problem {
             kind,
-            file: origin.map(|o| o.file.clone()),
-            line: origin.map(|o| o.line),
+            file: origin.map(|o| o.0.to_string()),
+            line: origin.map(|o| o.1),
             record: Some(record.to_string()),
             field: (!field.is_empty()).then(|| field.to_string()),
             message,
@@ -50,14 +64,17 @@ impl Ctx<'_> {
     }
 
     fn reference(&mut self, record: &str, field: &str, id: &str, expected: RecordKind) {
-        match self.kinds.get(id) {
-            Some(k) if *k == expected => {}
-            Some(k) => self.problem(
-                ProblemKind::UnknownReference,
-                record,
-                field,
-                format!("`{id}` is a {k} record; this field takes a record of type {expected}"),
-            ),
+        match self.index.get(id) {
+            Some((k, _)) if *k == expected => {}
+            Some((k, _)) => {
+                let k = *k;
+                self.problem(
+                    ProblemKind::UnknownReference,
+                    record,
+                    field,
+                    format!("`{id}` is a {k} record; this field takes a record of type {expected}"),
+                )
+            }
             None => self.problem(
                 ProblemKind::UnknownReference,
                 record,
@@ -75,7 +92,9 @@ impl Ctx<'_> {
         expected: RecordKind,
     ) {
         for (i, id) in ids.into_iter().enumerate() {
-            self.reference(record, &format!("{field}[{i}]"), id, expected);
+            if !matches!(self.index.get(id.as_str()), Some((k, _)) if *k == expected) {
+                self.reference(record, &format!("{field}[{i}]"), id, expected);
+            }
         }
     }
 
@@ -91,59 +110,77 @@ impl Ctx<'_> {
         }
     }
 
-    /// Places one quote in its source text, explaining a near miss.
+    /// The index of a source id, if it names a source.
+    fn source_index(&self, id: &str) -> Option<usize> {
+        match self.index.get(id) {
+            Some((RecordKind::Source, i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// Places one quote in its source text, explaining why not. `field` is built only for a
+    /// problem, so that the common case allocates nothing.
     fn locate(
         &mut self,
         record: &str,
-        field: &str,
+        field: &dyn Fn() -> String,
         source: &str,
         quote: &str,
         occurrence: Option<usize>,
-    ) -> Option<crate::evidence::ByteSpan> {
-        let Some(text) = self.texts.get(source) else {
-            self.reference(
-                record,
-                &format!("{field}.source"),
-                source,
-                RecordKind::Source,
-            );
+    ) -> Option<ByteSpan> {
+        let Some(src) = self.source_index(source) else {
+            let f = format!("{}.source", field().trim_end_matches(".quote"));
+            self.reference(record, &f, source, RecordKind::Source);
             return None;
         };
-        let file = self.files.get(source).cloned().unwrap_or_default();
-        match place(text, quote, occurrence) {
-            Ok(span) => Some(span),
-            Err(Placement::Missing) => {
-                let hint = if quote.is_empty() {
-                    " (the quote is empty)".to_string()
+        // A seed that is missing or unreadable has been reported once already.
+        let text = self.texts[src].as_deref()?;
+        let file = &self.files[src];
+        match self.placements.lookup(src, text, quote, occurrence) {
+            Lookup::Placed(Ok(span)) => Some(span),
+            Lookup::Placed(Err(Placement::Missing)) => {
+                let why = if quote.is_empty() {
+                    " (the quote is empty)"
                 } else {
-                    match fold(text).find(&fold(quote)) {
-                        Some(_) => " (the words are there, but case, quote marks, dashes or diacritics differ: copy them byte for byte)".to_string(),
-                        None => String::new(),
-                    }
+                    ""
                 };
-                self.problem(
-                    ProblemKind::Misquote,
-                    record,
-                    field,
-                    format!("not found verbatim in source `{source}` ({file}){hint}: {quote:?}"),
-                );
+                let message =
+                    format!("not found verbatim in source `{source}` ({file}){why}: {quote:?}");
+                let at = self.problems.len();
+                self.problem(ProblemKind::Misquote, record, &field(), message);
+                if !quote.is_empty() {
+                    self.misses.push((src, quote.to_string(), at));
+                }
                 None
             }
-            Err(Placement::Ambiguous(n)) => {
+            Lookup::Placed(Err(Placement::Ambiguous(n))) => {
                 self.problem(
                     ProblemKind::Misquote,
                     record,
-                    field,
+                    &field(),
                     format!("occurs {n} times in source `{source}`: lengthen the quote or set `occurrence`"),
                 );
                 None
             }
-            Err(Placement::NoSuchOccurrence(n)) => {
+            Lookup::Placed(Err(Placement::NoSuchOccurrence(n))) => {
+                let f = format!("{}.occurrence", field().trim_end_matches(".quote"));
+                let message = match occurrence {
+                    Some(0) => "`occurrence` counts from 1".to_string(),
+                    Some(k) => format!(
+                        "`occurrence = {k}` asks for more than the {n} occurrence{} of the quote in source `{source}`",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    None => format!("no such occurrence in source `{source}`"),
+                };
+                self.problem(ProblemKind::Misquote, record, &f, message);
+                None
+            }
+            Lookup::OverBudget(n) => {
                 self.problem(
                     ProblemKind::Misquote,
                     record,
-                    field,
-                    format!("`occurrence` asks for more than the {n} in source `{source}`"),
+                    &field(),
+                    format!("the quotes citing source `{source}` match its text more than {n} times in all (many very short or repetitive quotes): lengthen them"),
                 );
                 None
             }
@@ -160,19 +197,18 @@ impl Ctx<'_> {
             );
         }
         for (i, ev) in evidence.iter_mut().enumerate() {
-            let path = format!("{field}[{i}]");
             ev.span = self.locate(
                 record,
-                &format!("{path}.quote"),
-                &ev.source.clone(),
-                &ev.quote.clone(),
+                &|| format!("{field}[{i}].quote"),
+                &ev.source,
+                &ev.quote,
                 ev.occurrence,
             );
         }
     }
 
     /// Checks a date's basis, its derivation, and places its quote in one of `home` (source ids).
-    fn date(&mut self, record: &str, field: &str, date: &mut DateValue, home: &[String]) {
+    fn date(&mut self, record: &str, field: &str, date: &mut DateValue, home: &[&str]) {
         match (date.basis, &date.derivation) {
             (Basis::Derived, None) => self.problem(
                 ProblemKind::BadDate,
@@ -182,8 +218,12 @@ impl Ctx<'_> {
             ),
             (Basis::Derived, Some(d)) => {
                 let path = format!("{field}.derivation");
-                match self.anchors.get(&d.from).copied() {
-                    None if self.kinds.contains_key(&d.from) => self.problem(
+                let anchor = self
+                    .index
+                    .get(d.from.as_str())
+                    .map(|(k, i)| self.anchors[kind_slot(*k)][*i]);
+                match anchor {
+                    Some(None) => self.problem(
                         ProblemKind::BadDate,
                         record,
                         &format!("{path}.from"),
@@ -195,17 +235,15 @@ impl Ctx<'_> {
                         &format!("{path}.from"),
                         format!("no record has id `{}`", d.from),
                     ),
-                    Some(anchor) => match d.apply(anchor) {
+                    Some(Some(anchor)) => match d.apply(anchor) {
                         Err(why) => self.problem(ProblemKind::WrongDerivation, record, &path, why),
-                        Ok(computed) if computed != date.value => self.problem(
-                            ProblemKind::WrongDerivation,
-                            record,
-                            field,
-                            format!(
+                        Ok(computed) if computed != date.value => {
+                            let message = format!(
                                 "derivation from `{}` ({anchor}) gives {computed}, but the value is {}",
                                 d.from, date.value
-                            ),
-                        ),
+                            );
+                            self.problem(ProblemKind::WrongDerivation, record, field, message)
+                        }
                         Ok(_) => {}
                     },
                 }
@@ -239,27 +277,43 @@ impl Ctx<'_> {
             );
         }
         date.cited = None;
-        if let Some(quote) = date.quote.clone() {
-            let found = home.iter().find_map(|src| {
-                let text = self.texts.get(src)?;
-                place(text, &quote, None).ok().map(|span| Evidence {
-                    source: src.clone(),
-                    quote: quote.clone(),
-                    occurrence: None,
-                    span: Some(span),
-                })
-            });
+        if let Some(quote) = &date.quote {
+            let mut checked = false;
+            let mut found = None;
+            for src in home {
+                let Some(i) = self.source_index(src) else {
+                    continue;
+                };
+                let Some(text) = self.texts[i].as_deref() else {
+                    continue;
+                };
+                checked = true;
+                if let Lookup::Placed(Ok(span)) = self.placements.lookup(i, text, quote, None) {
+                    found = Some(Evidence {
+                        source: src.to_string(),
+                        quote: quote.clone(),
+                        occurrence: None,
+                        span: Some(span),
+                    });
+                    break;
+                }
+            }
             match found {
                 Some(ev) => date.cited = Some(ev),
-                None => self.problem(
-                    ProblemKind::Misquote,
-                    record,
-                    &format!("{field}.quote"),
-                    format!(
+                // Unknown or unreadable sources are reported once, where they are cited.
+                None if !checked && !home.is_empty() => {}
+                None => {
+                    let message = format!(
                         "not found exactly once in the record's sources ({}): {quote:?}",
                         home.join(", ")
-                    ),
-                ),
+                    );
+                    self.problem(
+                        ProblemKind::Misquote,
+                        record,
+                        &format!("{field}.quote"),
+                        message,
+                    )
+                }
             }
         }
     }
@@ -270,7 +324,7 @@ impl Ctx<'_> {
         record: &str,
         (start_field, start): (&str, &mut DateValue),
         (end_field, end): (&str, Option<&mut DateValue>),
-        home: &[String],
+        home: &[&str],
     ) {
         self.date(record, start_field, start, home);
         if let Some(end) = end {
@@ -295,7 +349,7 @@ impl Ctx<'_> {
 
     fn aliases(&mut self, record: &str, aliases: &[String]) {
         for (i, alias) in aliases.iter().enumerate() {
-            if !self.texts.values().any(|t| t.contains(alias.as_str())) {
+            if self.absent_aliases.contains(alias) {
                 self.problem(
                     ProblemKind::BadValue,
                     record,
@@ -307,108 +361,127 @@ impl Ctx<'_> {
     }
 }
 
-fn home(evidence: &[Evidence]) -> Vec<String> {
-    let mut v: Vec<String> = evidence.iter().map(|e| e.source.clone()).collect();
-    v.dedup();
+/// The distinct sources of some evidence, in order (the sources a date's quote may come from).
+fn home(evidence: &[Evidence]) -> Vec<&str> {
+    let mut v: Vec<&str> = Vec::with_capacity(evidence.len());
+    for e in evidence {
+        if !v.contains(&e.source.as_str()) {
+            v.push(&e.source);
+        }
+    }
     v
 }
 
+/// Checks the seeds against the manifest, and gives each source its text and checksum. Returns the
+/// texts by source index (taken out of the sources while validation runs, so that the records can
+/// be changed while the texts are read; [`validate`] puts them back).
 fn check_seeds(
     ds: &mut Dataset,
-    seeds: &BTreeMap<String, Vec<u8>>,
+    seeds: &mut HashMap<String, Seed>,
+    unlisted: &[String],
     manifest: Option<&Manifest>,
-    ctx: &mut Ctx,
-) {
+    problems: &mut Vec<Problem>,
+    origins: &Origins,
+) -> Vec<Option<String>> {
+    let file_problem = |kind, file: &str, message| Problem {
+        kind,
+        file: Some(format!("seeds/{file}")),
+        line: None,
+        record: None,
+        field: None,
+        message,
+    };
     if let Some(manifest) = manifest {
         let mut listed: HashMap<&str, usize> = HashMap::new();
         for entry in &manifest.seed {
             *listed.entry(entry.file.as_str()).or_default() += 1;
-            let file = Some(format!("seeds/{}", entry.file));
-            let problem = |kind, message| Problem {
-                kind,
-                file: file.clone(),
-                line: None,
-                record: None,
-                field: None,
-                message,
-            };
             match seeds.get(&entry.file) {
-                None => ctx.problems.push(problem(
+                None => problems.push(file_problem(
                     ProblemKind::Manifest,
+                    &entry.file,
                     "listed in the manifest but not in seeds/".into(),
                 )),
-                Some(bytes) => {
-                    let sha = sha256_hex(bytes);
-                    if sha != entry.sha256.to_ascii_lowercase() {
-                        ctx.problems.push(problem(
+                Some(seed) => {
+                    if seed.sha256 != entry.sha256.to_ascii_lowercase() {
+                        problems.push(file_problem(
                             ProblemKind::Checksum,
-                            format!("sha256 is {sha}, the manifest says {}", entry.sha256),
+                            &entry.file,
+                            format!(
+                                "sha256 is {}, the manifest says {}",
+                                seed.sha256, entry.sha256
+                            ),
                         ));
                     }
-                    if bytes.len() != entry.bytes {
-                        ctx.problems.push(problem(
+                    if seed.bytes != entry.bytes {
+                        problems.push(file_problem(
                             ProblemKind::Checksum,
-                            format!("{} bytes, the manifest says {}", bytes.len(), entry.bytes),
+                            &entry.file,
+                            format!("{} bytes, the manifest says {}", seed.bytes, entry.bytes),
                         ));
                     }
                 }
             }
         }
-        for (name, n) in listed {
-            if n > 1 {
-                ctx.problems.push(Problem {
-                    kind: ProblemKind::Manifest,
-                    file: Some(format!("seeds/{name}")),
-                    line: None,
-                    record: None,
-                    field: None,
-                    message: format!("listed {n} times in the manifest"),
-                });
-            }
-        }
-        for name in seeds.keys() {
-            if !manifest.seed.iter().any(|e| &e.file == name) {
-                ctx.problems.push(Problem {
-                    kind: ProblemKind::Manifest,
-                    file: Some(format!("seeds/{name}")),
-                    line: None,
-                    record: None,
-                    field: None,
-                    message:
-                        "not listed in the manifest (`syriatalks manifest DIR` lists every seed)"
-                            .into(),
-                });
-            }
+        let mut repeated: Vec<(&str, usize)> = listed.into_iter().filter(|(_, n)| *n > 1).collect();
+        repeated.sort();
+        for (name, n) in repeated {
+            problems.push(file_problem(
+                ProblemKind::Manifest,
+                name,
+                format!("listed {n} times in the manifest"),
+            ));
         }
     }
-    for source in &mut ds.sources {
-        match seeds.get(&source.file) {
+    for name in unlisted {
+        problems.push(file_problem(
+            ProblemKind::Manifest,
+            name,
+            "not listed in the manifest (`syriatalks manifest DIR` lists every seed); unlisted files are not read"
+                .into(),
+        ));
+    }
+    let mut texts = Vec::with_capacity(ds.sources.len());
+    for (i, source) in ds.sources.iter_mut().enumerate() {
+        let mut text = None;
+        match seeds.get_mut(&source.file) {
+            // Without a manifest no seed is read; the missing manifest is the one problem.
+            None if manifest.is_none() => {}
             None => {
-                let id = source.id.clone();
-                let file = source.file.clone();
-                ctx.problem(
-                    ProblemKind::Manifest,
-                    &id,
-                    "file",
-                    format!("no seed file `{file}` in seeds/"),
-                );
-            }
-            Some(bytes) => {
-                source.sha256 = sha256_hex(bytes);
-                match std::str::from_utf8(bytes) {
-                    Ok(text) => source.text = text.to_string(),
-                    Err(e) => ctx
-                        .problems
-                        .push(utf8_problem(&format!("seeds/{}", source.file), e)),
+                let origin = origins.of(RecordKind::Source, i);
+                let listed = manifest.is_some_and(|m| m.seed.iter().any(|e| e.file == source.file));
+                let why = if unlisted.contains(&source.file) {
+                    format!("seed file `{}` is not listed in the manifest", source.file)
+                } else if listed {
+                    format!("seed file `{}` could not be read", source.file)
+                } else {
+                    format!("no seed file `{}` in seeds/", source.file)
+                };
+                // A listed seed that could not be read has its own problem already.
+                if !listed {
+                    problems.push(Problem {
+                        kind: ProblemKind::Manifest,
+                        file: origin.map(|o| o.0.to_string()),
+                        line: origin.map(|o| o.1),
+                        record: Some(source.id.clone()),
+                        field: Some("file".into()),
+                        message: why,
+                    });
                 }
             }
+            Some(seed) => {
+                source.sha256 = seed.sha256.clone();
+                // Several sources may share a file; the first takes the text, the others copy it.
+                text = seed.text.clone();
+            }
         }
+        texts.push(text);
     }
+    texts
 }
 
 fn check_source(source: &mut Source, ctx: &mut Ctx) {
     let id = source.id.clone();
-    let own = vec![id.clone()];
+    let own = [id.as_str()];
     for (field, attested) in [
         ("title", Some(&mut source.title)),
         ("outlet", source.outlet.as_mut()),
@@ -420,7 +493,7 @@ fn check_source(source: &mut Source, ctx: &mut Ctx) {
             Basis::Stated => {
                 let quote = a.quote.clone().unwrap_or_else(|| a.value.clone());
                 if let Some(span) =
-                    ctx.locate(&id, &format!("{field}.quote"), &id, &quote, a.occurrence)
+                    ctx.locate(&id, &|| format!("{field}.quote"), &id, &quote, a.occurrence)
                 {
                     a.cited = Some(Evidence {
                         source: id.clone(),
@@ -445,7 +518,7 @@ fn check_source(source: &mut Source, ctx: &mut Ctx) {
             _ => {
                 if let Some(quote) = a.quote.clone() {
                     if let Some(span) =
-                        ctx.locate(&id, &format!("{field}.quote"), &id, &quote, a.occurrence)
+                        ctx.locate(&id, &|| format!("{field}.quote"), &id, &quote, a.occurrence)
                     {
                         a.cited = Some(Evidence {
                             source: id.clone(),
@@ -642,38 +715,285 @@ fn check_instrument(i: &mut Instrument, ctx: &mut Ctx) {
     }
 }
 
+/// Collects every quote the checks will place, per source, so that each source is searched once.
+fn requests<'a>(ds: &'a Dataset, index: &Index) -> Requests<'a> {
+    let mut req = Requests::new(ds.sources.len());
+    let src = |id: &str| match index.get(id) {
+        Some((RecordKind::Source, i)) => Some(*i),
+        _ => None,
+    };
+    let evidence = |req: &mut Requests<'a>, evidence: &'a [Evidence]| {
+        for e in evidence {
+            if let Some(i) = src(&e.source) {
+                req.add(i, &e.quote, e.occurrence);
+            }
+        }
+    };
+    let date = |req: &mut Requests<'a>, d: Option<&'a DateValue>, home: &[Evidence]| {
+        if let Some(q) = d.and_then(|d| d.quote.as_deref()) {
+            for e in home {
+                if let Some(i) = src(&e.source) {
+                    req.add(i, q, None);
+                }
+            }
+        }
+    };
+    for (i, s) in ds.sources.iter().enumerate() {
+        for a in [Some(&s.title), s.outlet.as_ref(), s.author.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            if a.basis == Basis::Stated {
+                req.add(i, a.quote.as_deref().unwrap_or(&a.value), a.occurrence);
+            } else if let Some(q) = &a.quote {
+                req.add(i, q, a.occurrence);
+            }
+        }
+        if let Some(q) = s.published.as_ref().and_then(|d| d.quote.as_deref()) {
+            req.add(i, q, None);
+        }
+    }
+    for a in &ds.actors {
+        evidence(&mut req, &a.evidence);
+        for r in &a.roles {
+            evidence(&mut req, &r.evidence);
+            date(&mut req, r.as_of.as_ref(), &r.evidence);
+        }
+        for m in &a.member_of {
+            evidence(&mut req, &m.evidence);
+        }
+    }
+    for p in &ds.places {
+        evidence(&mut req, &p.evidence);
+    }
+    for r in &ds.rounds {
+        evidence(&mut req, &r.evidence);
+        for d in &r.delegations {
+            evidence(&mut req, &d.evidence);
+        }
+        for a in &r.agenda {
+            evidence(&mut req, &a.evidence);
+        }
+        if let Some(p) = &r.period {
+            date(&mut req, Some(&p.start), &r.evidence);
+            date(&mut req, p.end.as_ref(), &r.evidence);
+        }
+    }
+    for e in &ds.events {
+        evidence(&mut req, &e.evidence);
+        date(&mut req, Some(&e.date), &e.evidence);
+        date(&mut req, e.until.as_ref(), &e.evidence);
+    }
+    for f in &ds.figures {
+        evidence(&mut req, &f.evidence);
+        if let Some(p) = &f.period {
+            date(&mut req, Some(&p.start), &f.evidence);
+            date(&mut req, p.end.as_ref(), &f.evidence);
+        }
+        date(&mut req, f.as_of.as_ref(), &f.evidence);
+    }
+    for q in &ds.quotes {
+        evidence(&mut req, &q.evidence);
+        date(&mut req, q.said.as_ref(), &q.evidence);
+    }
+    for p in &ds.positions {
+        evidence(&mut req, &p.evidence);
+        date(&mut req, p.as_of.as_ref(), &p.evidence);
+    }
+    for i in &ds.instruments {
+        evidence(&mut req, &i.evidence);
+        date(&mut req, i.date.as_ref(), &i.evidence);
+    }
+    req
+}
+
+/// The field that holds a record type's main date (the one derivations anchor on).
+fn main_date_field(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Source => "published",
+        RecordKind::Round => "period.start",
+        RecordKind::Event | RecordKind::Instrument => "date",
+        RecordKind::Quote => "said",
+        _ => "as_of",
+    }
+}
+
+/// Finds the cycles of a graph in which every node has at most one successor, each once, in the
+/// order of their first node. Linear in the nodes.
+fn cycles(next: &[Option<usize>]) -> Vec<Vec<usize>> {
+    // 0 = unvisited, 1 = on the current path, 2 = done.
+    let mut state = vec![0u8; next.len()];
+    let mut out = Vec::new();
+    for start in 0..next.len() {
+        let mut path = Vec::new();
+        let mut at = Some(start);
+        while let Some(n) = at {
+            match state[n] {
+                0 => {
+                    state[n] = 1;
+                    path.push(n);
+                    at = next[n];
+                }
+                1 => {
+                    let from = path.iter().position(|&p| p == n).unwrap_or(0);
+                    let mut cycle = path[from..].to_vec();
+                    let first = cycle
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, v)| **v)
+                        .map_or(0, |(i, _)| i);
+                    cycle.rotate_left(first);
+                    out.push(cycle);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for n in path {
+            state[n] = 2;
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Refuses dates derived, through any chain, from themselves, and places within themselves: such
+/// data says nothing, and would make ordering and nesting loop.
+fn check_cycles(ds: &Dataset, index: &Index, origins: &Origins, problems: &mut Vec<Problem>) {
+    // Nodes: every record, numbered by type slot then index.
+    let mut base = [0usize; 9];
+    let mut total = 0;
+    for k in RecordKind::ALL {
+        base[kind_slot(*k)] = total;
+        total += crate::index::records_of(ds, *k).count();
+    }
+    let mut node_of = Vec::with_capacity(total);
+    let mut next = vec![None; total];
+    for k in RecordKind::ALL {
+        for (i, r) in crate::index::records_of(ds, *k).enumerate() {
+            node_of.push((*k, i, r.id().to_string()));
+            if let Some(from) = r
+                .date()
+                .and_then(|d| d.derivation.as_ref())
+                .map(|d| d.from.as_str())
+            {
+                if let Some((fk, fi)) = index.get(from) {
+                    next[base[kind_slot(*k)] + i] = Some(base[kind_slot(*fk)] + fi);
+                }
+            }
+        }
+    }
+    let report = |problems: &mut Vec<Problem>, cycle: &[usize], field: &str, what: &str| {
+        let (kind, i, id) = &node_of[cycle[0]];
+        let origin = origins.of(*kind, *i);
+        let chain: Vec<&str> = cycle
+            .iter()
+            .chain(std::iter::once(&cycle[0]))
+            .map(|n| node_of[*n].2.as_str())
+            .collect();
+        let message = if cycle.len() == 1 {
+            format!("{what} itself")
+        } else {
+            format!("{what} itself through {}", chain.join(" → "))
+        };
+        problems.push(Problem {
+            kind: ProblemKind::BadDate,
+            file: origin.map(|o| o.0.to_string()),
+            line: origin.map(|o| o.1),
+            record: Some(id.clone()),
+            field: Some(field.to_string()),
+            message,
+        });
+    };
+    for cycle in cycles(&next) {
+        let field = format!("{}.derivation.from", main_date_field(node_of[cycle[0]].0));
+        report(problems, &cycle, &field, "the date is derived from");
+    }
+    let place_next: Vec<Option<usize>> = ds
+        .places
+        .iter()
+        .map(|p| match p.within.as_deref().and_then(|w| index.get(w)) {
+            Some((RecordKind::Place, j)) => Some(*j),
+            _ => None,
+        })
+        .collect();
+    for cycle in cycles(&place_next) {
+        let cycle: Vec<usize> = cycle
+            .iter()
+            .map(|p| base[kind_slot(RecordKind::Place)] + p)
+            .collect();
+        let before = problems.len();
+        report(problems, &cycle, "within", "the place lies within");
+        if let Some(p) = problems.get_mut(before) {
+            p.kind = ProblemKind::BadValue;
+        }
+    }
+}
+
 /// Validates `ds` in place (placing every quote and filling spans, texts and checksums), pushing
 /// every problem found onto `problems`.
 pub(crate) fn validate(
     ds: &mut Dataset,
-    origins: &HashMap<String, Origin>,
-    seeds: &BTreeMap<String, Vec<u8>>,
+    index: &Index,
+    origins: &Origins,
+    mut seeds: HashMap<String, Seed>,
+    unlisted: &[String],
     manifest: Option<&Manifest>,
     problems: &mut Vec<Problem>,
 ) {
+    let texts = check_seeds(ds, &mut seeds, unlisted, manifest, problems, origins);
+    drop(seeds);
+    let placements = Placements::compute(&texts, requests(ds, index));
+    let aliases: Vec<&str> = ds
+        .actors
+        .iter()
+        .flat_map(|a| &a.aliases)
+        .chain(ds.places.iter().flat_map(|p| &p.aliases))
+        .chain(ds.instruments.iter().flat_map(|i| &i.aliases))
+        .map(String::as_str)
+        .collect();
+    let absent_aliases: HashSet<String> = if texts.iter().all(Option::is_some) {
+        occurring(&texts, &aliases)
+            .into_iter()
+            .zip(&aliases)
+            .filter(|(hit, _)| !hit)
+            .map(|(_, a)| a.to_string())
+            .collect()
+    } else {
+        // With a seed unreadable, an alias may be missing only because of it: that seed's problem
+        // is the one to report.
+        HashSet::new()
+    };
+    let anchors: [Vec<Option<PartialDate>>; 9] = std::array::from_fn(|slot| {
+        crate::index::records_of(ds, RecordKind::ALL[slot])
+            .map(|r| r.date().map(|d| d.value))
+            .collect()
+    });
+    let source_ids: Vec<String> = ds.sources.iter().map(|s| s.id.clone()).collect();
+    let files: Vec<String> = ds.sources.iter().map(|s| s.file.clone()).collect();
+    check_cycles(ds, index, origins, problems);
+
     let mut ctx = Ctx {
-        texts: HashMap::new(),
-        files: HashMap::new(),
-        kinds: HashMap::new(),
-        anchors: HashMap::new(),
+        index,
         origins,
+        texts: &texts,
+        source_ids: &source_ids,
+        files: &files,
+        anchors: &anchors,
+        placements: &placements,
+        absent_aliases: &absent_aliases,
+        at: (RecordKind::Source, 0),
+        misses: Vec::new(),
         problems,
     };
-    check_seeds(ds, seeds, manifest, &mut ctx);
-    ctx.texts = ds
-        .sources
-        .iter()
-        .map(|s| (s.id.clone(), s.text.clone()))
-        .collect();
-    ctx.files = ds
-        .sources
-        .iter()
-        .map(|s| (s.id.clone(), s.file.clone()))
-        .collect();
-
-    for r in ds.records() {
-        if !is_valid_id(r.id()) {
-            let id = r.id().to_string();
+    for kind in RecordKind::ALL {
+        let bad: Vec<(usize, String)> = crate::index::records_of(ds, *kind)
+            .enumerate()
+            .filter(|(_, r)| !is_valid_id(r.id()))
+            .map(|(i, r)| (i, r.id().to_string()))
+            .collect();
+        for (i, id) in bad {
+            ctx.at = (*kind, i);
             ctx.problem(
                 ProblemKind::BadId,
                 &id,
@@ -681,33 +1001,45 @@ pub(crate) fn validate(
                 format!("{id:?} is not a lowercase slug (a-z, 0-9, single hyphens)"),
             );
         }
-        ctx.kinds.entry(r.id().to_string()).or_insert(r.kind());
-        if let Some(d) = r.date() {
-            ctx.anchors.entry(r.id().to_string()).or_insert(d.value);
+    }
+    macro_rules! check_all {
+        ($field:ident, $kind:ident, $check:ident) => {
+            for (i, r) in ds.$field.iter_mut().enumerate() {
+                ctx.at = (RecordKind::$kind, i);
+                $check(r, &mut ctx);
+            }
+        };
+    }
+    check_all!(sources, Source, check_source);
+    check_all!(actors, Actor, check_actor);
+    check_all!(places, Place, check_place);
+    check_all!(rounds, Round, check_round);
+    check_all!(events, Event, check_event);
+    check_all!(figures, Figure, check_figure);
+    check_all!(quotes, Quote, check_quote);
+    check_all!(positions, Position, check_position);
+    check_all!(instruments, Instrument, check_instrument);
+
+    // Near-miss hints for the quotes not found verbatim, one pass per source.
+    let misses = std::mem::take(&mut ctx.misses);
+    let _ = ctx.source_ids;
+    let asked: Vec<(usize, &str)> = misses.iter().map(|(s, q, _)| (*s, q.as_str())).collect();
+    for ((_, _, at), near) in misses.iter().zip(near_misses(&texts, &asked)) {
+        if near {
+            if let Some(p) = problems.get_mut(*at) {
+                if let Some(colon) = p.message.find("): ") {
+                    p.message.insert_str(colon + 1, " (the words are there, but case, quote marks, dashes or diacritics differ: copy them byte for byte)");
+                }
+            }
         }
     }
 
-    for s in &mut ds.sources {
-        check_source(s, &mut ctx);
+    for (source, text) in ds.sources.iter_mut().zip(texts) {
+        source.text = text.unwrap_or_default();
     }
-    ds.actors.iter_mut().for_each(|r| check_actor(r, &mut ctx));
-    ds.places.iter_mut().for_each(|r| check_place(r, &mut ctx));
-    ds.rounds.iter_mut().for_each(|r| check_round(r, &mut ctx));
-    ds.events.iter_mut().for_each(|r| check_event(r, &mut ctx));
-    ds.figures
-        .iter_mut()
-        .for_each(|r| check_figure(r, &mut ctx));
-    ds.quotes.iter_mut().for_each(|r| check_quote(r, &mut ctx));
-    ds.positions
-        .iter_mut()
-        .for_each(|r| check_position(r, &mut ctx));
-    ds.instruments
-        .iter_mut()
-        .for_each(|r| check_instrument(r, &mut ctx));
 
     // Problems are reported in file order, then line, so a long report reads top to bottom.
-    ctx.problems
-        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
 }
 
 #[cfg(test)]

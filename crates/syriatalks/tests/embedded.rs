@@ -131,3 +131,13 @@ fn the_timeline_spans_2012_to_2017() {
     assert!(years.contains(&2012) && years.contains(&2017), "{years:?}");
     assert_eq!(years.last(), Some(&2017));
 }
+
+#[test]
+fn the_compact_embedded_form_is_the_validated_source_data() {
+    // The first access decodes what the build script validated; it must be exactly what loading
+    // the record files gives, spans, citations, texts and checksums included.
+    let compact = syriatalks::embedded_owned().expect("decodes");
+    let sources = syriatalks::embedded_from_sources().expect("validates");
+    assert_eq!(compact.to_json(), sources.to_json());
+    assert_eq!(compact.counts(), sources.counts());
+}

@@ -1,0 +1,558 @@
+//! Parsing record files, TOML or JSON Lines, straight into typed records.
+//!
+//! The cost of a load must grow with its bytes whatever the layout, so: line numbers come from one
+//! newline index per file (never a count from the start of the file per record); a well-formed TOML
+//! file is deserialized in one go into typed records (no intermediate value tree), and only a file
+//! that fails is parsed again record by record, so that one bad record is reported with its line
+//! and id while the others still load; a large file is cut at its top-level `[[type]]` headers (or
+//! its lines, for JSON Lines) into pieces parsed on every core.
+
+use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Problem, ProblemKind};
+use crate::model::*;
+
+/// The record arrays a data file may hold, by their TOML name.
+pub(crate) const ARRAYS: &[&str] = &[
+    "source",
+    "actor",
+    "place",
+    "round",
+    "event",
+    "figure",
+    "quote",
+    "position",
+    "instrument",
+];
+
+/// The byte offsets at which each line of a text starts, for turning an offset into a line number
+/// in `O(log lines)`.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the newlines of `text` (one pass).
+    pub(crate) fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+}
+
+/// One record of any type.
+#[derive(Debug)]
+pub(crate) enum AnyRecord {
+    Source(Source),
+    Actor(Actor),
+    Place(Place),
+    Round(Round),
+    Event(Event),
+    Figure(Figure),
+    Quote(Quote),
+    Position(Position),
+    Instrument(Instrument),
+}
+
+impl AnyRecord {
+    pub(crate) fn kind(&self) -> RecordKind {
+        match self {
+            AnyRecord::Source(_) => RecordKind::Source,
+            AnyRecord::Actor(_) => RecordKind::Actor,
+            AnyRecord::Place(_) => RecordKind::Place,
+            AnyRecord::Round(_) => RecordKind::Round,
+            AnyRecord::Event(_) => RecordKind::Event,
+            AnyRecord::Figure(_) => RecordKind::Figure,
+            AnyRecord::Quote(_) => RecordKind::Quote,
+            AnyRecord::Position(_) => RecordKind::Position,
+            AnyRecord::Instrument(_) => RecordKind::Instrument,
+        }
+    }
+
+    pub(crate) fn id(&self) -> &str {
+        match self {
+            AnyRecord::Source(r) => &r.id,
+            AnyRecord::Actor(r) => &r.id,
+            AnyRecord::Place(r) => &r.id,
+            AnyRecord::Round(r) => &r.id,
+            AnyRecord::Event(r) => &r.id,
+            AnyRecord::Figure(r) => &r.id,
+            AnyRecord::Quote(r) => &r.id,
+            AnyRecord::Position(r) => &r.id,
+            AnyRecord::Instrument(r) => &r.id,
+        }
+    }
+}
+
+/// What one record file held: its records with their 1-based lines, in file order, and the
+/// problems met.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    pub records: Vec<(AnyRecord, usize)>,
+    pub problems: Vec<Problem>,
+}
+
+/// The whole-file shape of a well-formed TOML record file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlFile {
+    #[serde(default)]
+    source: Vec<Spanned<Source>>,
+    #[serde(default)]
+    actor: Vec<Spanned<Actor>>,
+    #[serde(default)]
+    place: Vec<Spanned<Place>>,
+    #[serde(default)]
+    round: Vec<Spanned<Round>>,
+    #[serde(default)]
+    event: Vec<Spanned<Event>>,
+    #[serde(default)]
+    figure: Vec<Spanned<Figure>>,
+    #[serde(default)]
+    quote: Vec<Spanned<Quote>>,
+    #[serde(default)]
+    position: Vec<Spanned<Position>>,
+    #[serde(default)]
+    instrument: Vec<Spanned<Instrument>>,
+}
+
+/// The size of the pieces a large file is cut into: large enough to amortize a thread's start,
+/// small enough that a piece's parse tree stays in cache and all cores share a lone big file.
+const PIECE: usize = 4 << 20;
+
+/// Parses one TOML record file; a file of more than two pieces is cut in pieces parsed on every
+/// core.
+pub(crate) fn parse_toml(name: &str, text: &str) -> Parsed {
+    parse_toml_with(name, text, PIECE)
+}
+
+fn parse_toml_with(name: &str, text: &str, piece: usize) -> Parsed {
+    let lines = LineIndex::new(text);
+    let pieces = toml_pieces(text, piece);
+    if pieces.len() > 1 {
+        // Each piece starts at a top-level `[[type]]` header, so the pieces hold the same arrays as
+        // the whole; a piece that does not parse alone (a header inside a multi-line string) sends
+        // the whole file down the ordinary path, which reports exact lines.
+        let results: Vec<Option<Parsed>> = crate::load::parallel(pieces.len(), |i| {
+            let (start, end) = pieces[i];
+            typed_toml(&text[start..end], start, &lines)
+        });
+        if results.iter().all(Option::is_some) {
+            let mut out = Parsed::default();
+            for p in results.into_iter().flatten() {
+                out.records.extend(p.records);
+            }
+            return out;
+        }
+    }
+    match typed_toml(text, 0, &lines) {
+        Some(parsed) => parsed,
+        None => record_by_record(name, text, &lines),
+    }
+}
+
+/// Where to cut a TOML file: at lines that are exactly a top-level array header (`[[event]]`),
+/// about `target` bytes apart.
+fn toml_pieces(text: &str, target: usize) -> Vec<(usize, usize)> {
+    if text.len() < 2 * target {
+        return vec![(0, text.len())];
+    }
+    let bytes = text.as_bytes();
+    let mut cuts = vec![0];
+    let mut next = target;
+    while next < text.len() {
+        // The next line start at or after `next` that begins a top-level array header.
+        let mut at = next;
+        let found = loop {
+            let Some(nl) = memchr::memchr(b'\n', &bytes[at..]) else {
+                break None;
+            };
+            let line_start = at + nl + 1;
+            let line_end =
+                memchr::memchr(b'\n', &bytes[line_start..]).map_or(text.len(), |e| line_start + e);
+            let line = text[line_start..line_end].trim_end_matches('\r');
+            if line
+                .strip_prefix("[[")
+                .and_then(|l| l.strip_suffix("]]"))
+                .is_some_and(|name| ARRAYS.contains(&name))
+            {
+                break Some(line_start);
+            }
+            at = line_start;
+        };
+        match found {
+            Some(cut) => {
+                cuts.push(cut);
+                next = cut + target;
+            }
+            None => break,
+        }
+    }
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// The fast path: the whole text (a file or a piece of one starting at byte `base`) deserialized
+/// at once into typed records; `None` if anything in it is wrong.
+fn typed_toml(text: &str, base: usize, lines: &LineIndex) -> Option<Parsed> {
+    let file: TomlFile = toml::from_str(text).ok()?;
+    let mut out = Parsed::default();
+    let total = file.source.len()
+        + file.actor.len()
+        + file.place.len()
+        + file.round.len()
+        + file.event.len()
+        + file.figure.len()
+        + file.quote.len()
+        + file.position.len()
+        + file.instrument.len();
+    out.records.reserve(total);
+    let mut add = |r: AnyRecord, start: usize| out.records.push((r, lines.line(base + start)));
+    macro_rules! take {
+        ($field:ident, $variant:ident) => {
+            for s in file.$field {
+                let start = s.span().start;
+                add(AnyRecord::$variant(s.into_inner()), start);
+            }
+        };
+    }
+    take!(source, Source);
+    take!(actor, Actor);
+    take!(place, Place);
+    take!(round, Round);
+    take!(event, Event);
+    take!(figure, Figure);
+    take!(quote, Quote);
+    take!(position, Position);
+    take!(instrument, Instrument);
+    Some(out)
+}
+
+/// The slow path, for a file that did not deserialize at once: every record on its own, so each
+/// bad one is reported with its line and id while the others load.
+fn record_by_record(name: &str, text: &str, lines: &LineIndex) -> Parsed {
+    let mut out = Parsed::default();
+    let problem = |kind, line, record, field, message| Problem {
+        kind,
+        file: Some(name.to_string()),
+        line,
+        record,
+        field,
+        message,
+    };
+    let file: std::collections::BTreeMap<String, Vec<Spanned<toml::Value>>> =
+        match toml::from_str(text) {
+            Ok(f) => f,
+            Err(e) => {
+                out.problems.push(problem(
+                    ProblemKind::Parse,
+                    e.span().map(|s| lines.line(s.start)),
+                    None,
+                    None,
+                    e.message().trim().to_string(),
+                ));
+                return out;
+            }
+        };
+    for (array, records) in file {
+        if !ARRAYS.contains(&array.as_str()) {
+            let line = find_header(text, &array).map(|o| lines.line(o));
+            out.problems.push(problem(
+                ProblemKind::Parse,
+                line,
+                None,
+                Some(array.clone()),
+                format!(
+                    "unknown record type `{array}` (expected one of: {})",
+                    ARRAYS.join(", ")
+                ),
+            ));
+            continue;
+        }
+        for (i, spanned) in records.into_iter().enumerate() {
+            let line = lines.line(spanned.span().start);
+            let value = spanned.into_inner();
+            let id = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
+            let Some(id) = id else {
+                out.problems.push(problem(
+                    ProblemKind::Parse,
+                    Some(line),
+                    None,
+                    Some("id".into()),
+                    format!("{array} number {} has no string `id`", i + 1),
+                ));
+                continue;
+            };
+            match from_value(&array, value) {
+                Ok(r) => out.records.push((r, line)),
+                Err(message) => out.problems.push(problem(
+                    schema_kind(&message),
+                    Some(line),
+                    Some(id),
+                    field_of(&message),
+                    message,
+                )),
+            }
+        }
+    }
+    out
+}
+
+/// The offset of a `[[name]]` or `[name]` header at the start of a line.
+fn find_header(text: &str, name: &str) -> Option<usize> {
+    let double = format!("[[{name}]]");
+    let single = format!("[{name}]");
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with(&double) || t.starts_with(&single) {
+            return Some(offset + (line.len() - t.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A date that parses as text but names no calendar day is a date problem, not a syntax one.
+fn schema_kind(message: &str) -> ProblemKind {
+    if message.contains(crate::date::DATE_ERROR_PREFIX) {
+        ProblemKind::BadDate
+    } else {
+        ProblemKind::Parse
+    }
+}
+
+/// The field a serde message names, when it names one (`unknown field `x``, `missing field `x``).
+fn field_of(message: &str) -> Option<String> {
+    for lead in ["unknown field `", "missing field `", "duplicate field `"] {
+        if let Some(rest) = message.split(lead).nth(1) {
+            return rest.split('`').next().map(str::to_string);
+        }
+    }
+    None
+}
+
+fn from_value(array: &str, value: toml::Value) -> Result<AnyRecord, String> {
+    fn de<T: DeserializeOwned>(v: toml::Value) -> Result<T, String> {
+        v.try_into()
+            .map_err(|e: toml::de::Error| e.message().trim().to_string())
+    }
+    Ok(match array {
+        "source" => AnyRecord::Source(de(value)?),
+        "actor" => AnyRecord::Actor(de(value)?),
+        "place" => AnyRecord::Place(de(value)?),
+        "round" => AnyRecord::Round(de(value)?),
+        "event" => AnyRecord::Event(de(value)?),
+        "figure" => AnyRecord::Figure(de(value)?),
+        "quote" => AnyRecord::Quote(de(value)?),
+        "position" => AnyRecord::Position(de(value)?),
+        "instrument" => AnyRecord::Instrument(de(value)?),
+        other => return Err(format!("unknown record type `{other}`")),
+    })
+}
+
+/// One JSON Lines record: an object whose first key is `"type"`, the rest being the record's
+/// fields. Reading the type first lets the rest go straight into the typed record, with no
+/// buffering.
+struct JsonLine(AnyRecord);
+
+impl<'de> Deserialize<'de> for JsonLine {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = JsonLine;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object whose first key is \"type\"")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonLine, A::Error> {
+                let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
+                if key.as_deref() != Some("type") {
+                    return Err(de::Error::custom(
+                        "the first key must be \"type\" (the record type: source, actor, place, round, event, figure, quote, position or instrument)",
+                    ));
+                }
+                let kind: std::borrow::Cow<'de, str> = map.next_value()?;
+                let rest = de::value::MapAccessDeserializer::new(map);
+                Ok(JsonLine(match kind.as_ref() {
+                    "source" => AnyRecord::Source(Source::deserialize(rest)?),
+                    "actor" => AnyRecord::Actor(Actor::deserialize(rest)?),
+                    "place" => AnyRecord::Place(Place::deserialize(rest)?),
+                    "round" => AnyRecord::Round(Round::deserialize(rest)?),
+                    "event" => AnyRecord::Event(Event::deserialize(rest)?),
+                    "figure" => AnyRecord::Figure(Figure::deserialize(rest)?),
+                    "quote" => AnyRecord::Quote(Quote::deserialize(rest)?),
+                    "position" => AnyRecord::Position(Position::deserialize(rest)?),
+                    "instrument" => AnyRecord::Instrument(Instrument::deserialize(rest)?),
+                    other => {
+                        return Err(de::Error::custom(format!(
+                            "unknown record type `{other}` (expected one of: {})",
+                            ARRAYS.join(", ")
+                        )))
+                    }
+                }))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Parses a JSON Lines record file: one record per non-blank line. Large files are cut at line
+/// boundaries and parsed on every core.
+pub(crate) fn parse_jsonl(name: &str, text: &str) -> Parsed {
+    let pieces = if text.len() < 2 * PIECE {
+        vec![(0, text.len())]
+    } else {
+        let target = PIECE;
+        let mut cuts = vec![0];
+        while let Some(&last) = cuts.last() {
+            let want = last + target;
+            if want >= text.len() {
+                break;
+            }
+            match memchr::memchr(b'\n', &text.as_bytes()[want..]) {
+                Some(nl) => cuts.push(want + nl + 1),
+                None => break,
+            }
+        }
+        cuts.push(text.len());
+        cuts.dedup();
+        cuts.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    // The line number a piece starts at, counted once (linear in the file).
+    let mut first_lines = Vec::with_capacity(pieces.len());
+    let mut line = 1;
+    let mut prev = 0;
+    for &(start, _) in &pieces {
+        line += memchr::memchr_iter(b'\n', &text.as_bytes()[prev..start]).count();
+        first_lines.push(line);
+        prev = start;
+    }
+    let run = |(start, end): (usize, usize), first_line: usize| {
+        let mut out = Parsed::default();
+        for (i, raw) in text[start..end].split('\n').enumerate() {
+            let line_no = first_line + i;
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            if raw.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<JsonLine>(raw) {
+                Ok(JsonLine(r)) => out.records.push((r, line_no)),
+                Err(e) => out.problems.push(json_problem(name, line_no, raw, &e)),
+            }
+        }
+        out
+    };
+    if pieces.len() == 1 {
+        return run(pieces[0], 1);
+    }
+    let results: Vec<Parsed> =
+        crate::load::parallel(pieces.len(), |i| run(pieces[i], first_lines[i]));
+    let mut out = Parsed::default();
+    for p in results {
+        out.records.extend(p.records);
+        out.problems.extend(p.problems);
+    }
+    out
+}
+
+fn json_problem(name: &str, line: usize, raw: &str, e: &serde_json::Error) -> Problem {
+    // The record's id, when the line is at least JSON with a string `id`.
+    let id = serde_json::from_str::<serde_json::Value>(raw)
+        .ok()
+        .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(at) => format!("{} (column {})", &full[..at], e.column()),
+        None => full,
+    };
+    let kind = if e.is_syntax() || e.is_eof() {
+        ProblemKind::Parse
+    } else {
+        schema_kind(&message)
+    };
+    Problem {
+        kind,
+        file: Some(name.to_string()),
+        line: Some(line),
+        record: id,
+        field: field_of(&message),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_counts_from_one() {
+        let idx = LineIndex::new("a\nbc\n\nd");
+        assert_eq!(
+            [0, 1, 2, 3, 4, 5, 6].map(|o| idx.line(o)),
+            [1, 1, 2, 2, 2, 3, 4]
+        );
+    }
+
+    fn event_toml(i: usize) -> String {
+        format!(
+            "[[event]]\nid = \"e{i}\"\nkind = \"other\"\nsummary = \"s\"\ndate = {{ value = \"2016\", basis = \"inferred\", note = \"n\" }}\n\n"
+        )
+    }
+
+    #[test]
+    fn a_large_file_cut_in_pieces_parses_as_the_whole() {
+        let text: String = (0..40_000).map(event_toml).collect();
+        assert!(toml_pieces(&text, 1 << 16).len() > 10);
+        let lines = LineIndex::new(&text);
+        let whole = typed_toml(&text, 0, &lines).expect("valid");
+        let cut = parse_toml_with("f.toml", &text, 1 << 16);
+        assert_eq!(whole.records.len(), 40_000);
+        let ids = |p: &Parsed| -> Vec<(String, usize)> {
+            p.records
+                .iter()
+                .map(|(r, l)| (r.id().to_string(), *l))
+                .collect()
+        };
+        assert_eq!(ids(&whole), ids(&cut));
+        assert_eq!(whole.records[1].1, 7);
+    }
+
+    #[test]
+    fn a_header_inside_a_multiline_string_does_not_cut_the_file() {
+        let mut text: String = (0..20_000).map(event_toml).collect();
+        text.push_str("[[event]]\nid = \"tricky\"\nkind = \"other\"\nsummary = \"\"\"\n");
+        text.push_str(&"[[event]]\nid = \"inside\"\n".repeat(50_000));
+        text.push_str("\"\"\"\ndate = { value = \"2016\", basis = \"inferred\", note = \"n\" }\n");
+        text.push_str(
+            &(0..20_000)
+                .map(event_toml)
+                .collect::<String>()
+                .replace("\"e", "\"f"),
+        );
+        let cut = parse_toml_with("f.toml", &text, 1 << 16);
+        assert!(cut.problems.is_empty(), "{:?}", cut.problems.first());
+        assert_eq!(cut.records.len(), 40_001);
+        assert!(cut.records.iter().all(|(r, _)| r.id() != "inside"));
+    }
+
+    #[test]
+    fn json_lines_need_the_type_first() {
+        let text = "{\"type\":\"place\",\"id\":\"x\",\"kind\":\"city\",\"name\":\"X\"}\n\n{\"id\":\"y\",\"type\":\"place\"}\n{\"type\":\"nope\",\"id\":\"z\"}\n{\"type\":\"place\",\"id\":\"w\",\"kind\":\"city\",\"name\":\"W\",\"colour\":1}\n";
+        let p = parse_jsonl("r.jsonl", text);
+        assert_eq!(p.records.len(), 1);
+        assert_eq!(p.records[0].1, 1);
+        let lines: Vec<_> = p.problems.iter().map(|p| p.line.unwrap()).collect();
+        assert_eq!(lines, [3, 4, 5]);
+        assert!(p.problems[0].message.contains("first key must be \"type\""));
+        assert_eq!(p.problems[0].record.as_deref(), Some("y"));
+        assert!(p.problems[1].message.contains("unknown record type `nope`"));
+        assert_eq!(p.problems[2].field.as_deref(), Some("colour"));
+    }
+}
