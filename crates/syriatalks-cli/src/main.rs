@@ -184,9 +184,45 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// Loads a user's dataset, with a progress bar on stderr when stderr is a terminal (a load of a
+/// large corpus takes seconds; a pipe or a log gets no bar).
+fn load_data(path: &std::path::Path, with_embedded: bool) -> Result<Dataset, LoadError> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        let options = syriatalks::LoadOptions {
+            with_embedded,
+            progress: None,
+        };
+        return syriatalks::load_with(path, &options);
+    }
+    let bar = indicatif::ProgressBar::hidden();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg:>9} [{bar:40}] {percent:>3}% (eta {eta})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let started = std::time::Instant::now();
+    let report = |p: syriatalks::Progress| {
+        // Only a load that lasts shows a bar: a quick one leaves the terminal as it was.
+        if bar.is_hidden() && started.elapsed() > std::time::Duration::from_millis(500) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        bar.set_message(p.stage);
+        bar.set_length(p.total);
+        bar.set_position(p.done);
+    };
+    let options = syriatalks::LoadOptions {
+        with_embedded,
+        progress: Some(&report),
+    };
+    let result = syriatalks::load_with(path, &options);
+    bar.finish_and_clear();
+    result
+}
+
 fn dataset(path: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, Dataset>, Failure> {
     Ok(match path {
-        Some(p) => std::borrow::Cow::Owned(syriatalks::load(p)?),
+        Some(p) => std::borrow::Cow::Owned(load_data(p, false)?),
         None => std::borrow::Cow::Borrowed(
             syriatalks::try_embedded().map_err(|e| Failure::Data(e.to_string()))?,
         ),
@@ -205,11 +241,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             with_embedded,
             json: as_json,
         } => {
-            let result = if with_embedded {
-                syriatalks::load_with_embedded(&path)
-            } else {
-                syriatalks::load(&path)
-            };
+            let result = load_data(&path, with_embedded);
             match result {
                 Ok(ds) => {
                     let counts: Vec<String> = ds

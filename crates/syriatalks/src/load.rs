@@ -198,12 +198,11 @@ pub(crate) fn build(
             Ok(t) => t,
             Err(e) => return fail(utf8_problem(name, e)),
         };
-        let out = match record_format(name) {
-            Some("jsonl") => parse_jsonl(name, text),
-            _ => parse_toml(name, text),
-        };
-        reporter.add(bytes.len() as u64);
-        out
+        let done = |n: u64| reporter.add(n);
+        match record_format(name) {
+            Some("jsonl") => parse_jsonl(name, text, &done),
+            _ => parse_toml(name, text, &done),
+        }
     });
     reporter.finish();
     let names: Vec<String> = std::mem::take(&mut input.files)
@@ -268,7 +267,9 @@ pub(crate) fn build(
         ));
     }
 
+    let checking = Reporter::new(progress, "validate", records as u64);
     validate::validate(
+        &checking,
         &mut ds,
         &index,
         &origins,
@@ -277,6 +278,7 @@ pub(crate) fn build(
         input.manifest.as_ref(),
         &mut problems,
     );
+    checking.finish();
     if problems.is_empty() {
         ds.finish(index);
         Ok(ds)

@@ -129,11 +129,12 @@ const PIECE: usize = 4 << 20;
 
 /// Parses one TOML record file; a file of more than two pieces is cut in pieces parsed on every
 /// core.
-pub(crate) fn parse_toml(name: &str, text: &str) -> Parsed {
-    parse_toml_with(name, text, PIECE)
+/// `done` is told how many bytes each parsed piece held.
+pub(crate) fn parse_toml(name: &str, text: &str, done: &(dyn Fn(u64) + Sync)) -> Parsed {
+    parse_toml_with(name, text, PIECE, done)
 }
 
-fn parse_toml_with(name: &str, text: &str, piece: usize) -> Parsed {
+fn parse_toml_with(name: &str, text: &str, piece: usize, done: &(dyn Fn(u64) + Sync)) -> Parsed {
     let lines = LineIndex::new(text);
     let pieces = toml_pieces(text, piece);
     if pieces.len() > 1 {
@@ -142,7 +143,9 @@ fn parse_toml_with(name: &str, text: &str, piece: usize) -> Parsed {
         // the whole file down the ordinary path, which reports exact lines.
         let results: Vec<Option<Parsed>> = crate::load::parallel(pieces.len(), |i| {
             let (start, end) = pieces[i];
-            typed_toml(&text[start..end], start, &lines)
+            let parsed = typed_toml(&text[start..end], start, &lines);
+            done((end - start) as u64);
+            parsed
         });
         if results.iter().all(Option::is_some) {
             let mut out = Parsed::default();
@@ -152,10 +155,14 @@ fn parse_toml_with(name: &str, text: &str, piece: usize) -> Parsed {
             return out;
         }
     }
-    match typed_toml(text, 0, &lines) {
+    let parsed = match typed_toml(text, 0, &lines) {
         Some(parsed) => parsed,
         None => record_by_record(name, text, &lines),
+    };
+    if pieces.len() == 1 {
+        done(text.len() as u64);
     }
+    parsed
 }
 
 /// Where to cut a TOML file: at lines that are exactly a top-level array header (`[[event]]`),
@@ -405,7 +412,8 @@ impl<'de> Deserialize<'de> for JsonLine {
 
 /// Parses a JSON Lines record file: one record per non-blank line. Large files are cut at line
 /// boundaries and parsed on every core.
-pub(crate) fn parse_jsonl(name: &str, text: &str) -> Parsed {
+/// `done` is told how many bytes each parsed piece held.
+pub(crate) fn parse_jsonl(name: &str, text: &str, done: &(dyn Fn(u64) + Sync)) -> Parsed {
     let pieces = if text.len() < 2 * PIECE {
         vec![(0, text.len())]
     } else {
@@ -435,6 +443,7 @@ pub(crate) fn parse_jsonl(name: &str, text: &str) -> Parsed {
         prev = start;
     }
     let run = |(start, end): (usize, usize), first_line: usize| {
+        done((end - start) as u64);
         let mut out = Parsed::default();
         for (i, raw) in text[start..end].split('\n').enumerate() {
             let line_no = first_line + i;
@@ -512,7 +521,7 @@ mod tests {
         assert!(toml_pieces(&text, 1 << 16).len() > 10);
         let lines = LineIndex::new(&text);
         let whole = typed_toml(&text, 0, &lines).expect("valid");
-        let cut = parse_toml_with("f.toml", &text, 1 << 16);
+        let cut = parse_toml_with("f.toml", &text, 1 << 16, &|_| {});
         assert_eq!(whole.records.len(), 40_000);
         let ids = |p: &Parsed| -> Vec<(String, usize)> {
             p.records
@@ -536,7 +545,7 @@ mod tests {
                 .collect::<String>()
                 .replace("\"e", "\"f"),
         );
-        let cut = parse_toml_with("f.toml", &text, 1 << 16);
+        let cut = parse_toml_with("f.toml", &text, 1 << 16, &|_| {});
         assert!(cut.problems.is_empty(), "{:?}", cut.problems.first());
         assert_eq!(cut.records.len(), 40_001);
         assert!(cut.records.iter().all(|(r, _)| r.id() != "inside"));
@@ -545,7 +554,7 @@ mod tests {
     #[test]
     fn json_lines_need_the_type_first() {
         let text = "{\"type\":\"place\",\"id\":\"x\",\"kind\":\"city\",\"name\":\"X\"}\n\n{\"id\":\"y\",\"type\":\"place\"}\n{\"type\":\"nope\",\"id\":\"z\"}\n{\"type\":\"place\",\"id\":\"w\",\"kind\":\"city\",\"name\":\"W\",\"colour\":1}\n";
-        let p = parse_jsonl("r.jsonl", text);
+        let p = parse_jsonl("r.jsonl", text, &|_| {});
         assert_eq!(p.records.len(), 1);
         assert_eq!(p.records[0].1, 1);
         let lines: Vec<_> = p.problems.iter().map(|p| p.line.unwrap()).collect();

@@ -933,6 +933,7 @@ fn check_cycles(ds: &Dataset, index: &Index, origins: &Origins, problems: &mut V
 /// Validates `ds` in place (placing every quote and filling spans, texts and checksums), pushing
 /// every problem found onto `problems`.
 pub(crate) fn validate(
+    progress: &crate::load::Reporter<'_>,
     ds: &mut Dataset,
     index: &Index,
     origins: &Origins,
@@ -1007,6 +1008,9 @@ pub(crate) fn validate(
             for (i, r) in ds.$field.iter_mut().enumerate() {
                 ctx.at = (RecordKind::$kind, i);
                 $check(r, &mut ctx);
+                if i % 4096 == 4095 {
+                    progress.add(4096);
+                }
             }
         };
     }
