@@ -4,12 +4,15 @@
 
 from enum import Enum
 
+from typing_extensions import Self
+
 __all__ = ["RecordKind", "ActorKind", "PlaceKind", "Process", "RoundStatus", "EventKind", "ParticipantRole", "Measure", "Qualifier", "Topic", "InstrumentKind", "Precision", "Basis", "DateQualifier", "Relation", "ProblemKind", "MatchKind"]
 
 # No members of its own: each vocabulary below subclasses it.
 class _Word(str, Enum):  # type: ignore[misc]
     """A word of a closed vocabulary; compares equal to its string."""
 
+    def __new__(cls, value: object) -> Self: ...
     def __str__(self) -> str: ...
     def __repr__(self) -> str: ...
 
