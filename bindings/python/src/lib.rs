@@ -260,29 +260,34 @@ struct Bar {
 impl Bar {
     const WIDTH: u64 = 30;
 
-    fn draw(&self, p: Progress) {
+    /// The line to draw for a report, or `None` when it would redraw the same thing.
+    fn line(&self, p: Progress) -> Option<String> {
         let pct = p
             .done
             .saturating_mul(100)
             .checked_div(p.total)
             .map_or(100, |x| x.min(100));
-        let Ok(mut last) = self.last.lock() else {
-            return;
-        };
+        let mut last = self.last.lock().ok()?;
         if *last == Some((p.stage, pct)) {
-            return;
+            return None;
         }
         *last = Some((p.stage, pct));
         let filled = (pct * Self::WIDTH / 100) as usize;
-        let line = format!(
+        Some(format!(
             "\rsyriatalks: {:<8} [{}{}] {pct:>3}%",
             p.stage,
             "#".repeat(filled),
             " ".repeat(Self::WIDTH as usize - filled)
-        );
-        // A failed write to stderr is not worth failing a load for.
-        let _ = std::io::stderr().write_all(line.as_bytes());
-        let _ = std::io::stderr().flush();
+        ))
+    }
+
+    fn draw(&self, p: Progress) {
+        if let Some(line) = self.line(p) {
+            // A failed write to stderr is not worth failing a load for.
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(line.as_bytes());
+            let _ = err.flush();
+        }
     }
 
     fn finish(&self) {
@@ -599,4 +604,41 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DATA_VERSION", syriatalks::DATA_VERSION)?;
     m.add("FILTERS", PyTuple::new(m.py(), FILTERS)?)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(stage: &'static str, done: u64, total: u64) -> Progress {
+        Progress { stage, done, total }
+    }
+
+    #[test]
+    fn the_bar_redraws_only_when_the_stage_or_percentage_changes() {
+        let bar = Bar::default();
+        let first = bar.line(at("read", 0, 1000)).expect("first report draws");
+        assert!(first.starts_with("\rsyriatalks: read     [ "));
+        assert!(first.ends_with("   0%"));
+        assert_eq!(bar.line(at("read", 5, 1000)), None, "still 0%");
+        assert!(bar
+            .line(at("read", 10, 1000))
+            .is_some_and(|l| l.ends_with("  1%")));
+        let full = bar.line(at("read", 1000, 1000)).expect("100%");
+        assert!(full.contains(&"#".repeat(Bar::WIDTH as usize)) && full.ends_with("100%"));
+        assert!(
+            bar.line(at("parse", 0, 10)).is_some(),
+            "a new stage redraws"
+        );
+        assert!(
+            bar.line(at("validate", 3, 0))
+                .is_some_and(|l| l.ends_with("100%")),
+            "no total: done"
+        );
+        assert_eq!(
+            bar.line(at("validate", 30, 10)),
+            None,
+            "past the total is 100%, already drawn"
+        );
+    }
 }
