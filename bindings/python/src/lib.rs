@@ -1,22 +1,28 @@
 //! The native half of the Python package `syriatalks`: the private module `syriatalks._native`.
 //!
-//! This crate is a conversion layer only. Every query, filter, timeline, search, name resolution
-//! and validation is the core crate's; here records become plain Python values (via their serde
-//! form, the same shape as `syriatalks export --format json`) and core errors become the Python
-//! exceptions of `syriatalks._errors`. The pure-Python package builds its typed, immutable record
-//! classes from these values.
+//! Every query, filter, timeline, search, name resolution and validation is the core crate's.
+//! Here the record classes are defined once, natively (`Record`, `Event`…, and the values nested
+//! in them): a record object is a handle on the dataset and an index, and each field becomes a
+//! Python object only when it is read. Core errors become the exceptions of `syriatalks._errors`.
+//! The `.pyi` stubs are generated from this module (`bindings/python/stubgen.py`).
 
-use std::sync::Arc;
+mod conv;
+mod records;
+mod values;
 
-use pyo3::exceptions::PyRuntimeError;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
-use serde::Serialize;
-use serde_json::Value;
+use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString, PyTuple};
 use syriatalks::{
-    Candidate, Dataset, Filter, LoadError, Measure, PartialDate, QueryError, RecordKind, RecordRef,
-    SearchHit, UnknownWord,
+    Dataset, Filter, LoadError, LoadOptions, Measure, PartialDate, Progress, QueryError,
+    RecordKind, RecordRef, UnknownWord,
 };
+
+use conv::{DsHandle, VOCABULARIES};
+use records::{new_record, record_list, value_to_py, PyCandidate, PyRecord, PySearchHit};
+use values::PyPartialDate;
 
 /// The filter keywords every query accepts, in the order the documentation gives them.
 pub const FILTERS: &[&str] = &[
@@ -25,90 +31,6 @@ pub const FILTERS: &[&str] = &[
 
 /// The Python module holding the exception classes this module raises.
 const ERRORS_MODULE: &str = "syriatalks._errors";
-
-// ---------------------------------------------------------------------------------------------
-// Values: serde form -> Python objects
-// ---------------------------------------------------------------------------------------------
-
-fn value_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let items = items
-                .iter()
-                .map(|x| value_to_py(py, x))
-                .collect::<PyResult<Vec<_>>>()?;
-            PyList::new(py, items)?.into_any()
-        }
-        Value::Object(map) => {
-            let d = PyDict::new(py);
-            for (k, x) in map {
-                d.set_item(k, value_to_py(py, x)?)?;
-            }
-            d.into_any()
-        }
-    })
-}
-
-fn to_py<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let v = serde_json::to_value(value)
-        .map_err(|e| PyRuntimeError::new_err(format!("cannot convert a record: {e}")))?;
-    value_to_py(py, &v)
-}
-
-/// A record as `(type, fields, label, all_evidence, when)`: its serde fields, and what the core's
-/// `RecordRef` says about it (its label, every evidence entry including nested ones, the days it
-/// covers as ISO first/last day).
-fn record_to_py<'py>(py: Python<'py>, r: RecordRef<'_>) -> PyResult<Bound<'py, PyAny>> {
-    let fields = match r {
-        RecordRef::Source(x) => to_py(py, x)?,
-        RecordRef::Actor(x) => to_py(py, x)?,
-        RecordRef::Place(x) => to_py(py, x)?,
-        RecordRef::Round(x) => to_py(py, x)?,
-        RecordRef::Event(x) => to_py(py, x)?,
-        RecordRef::Figure(x) => to_py(py, x)?,
-        RecordRef::Quote(x) => to_py(py, x)?,
-        RecordRef::Position(x) => to_py(py, x)?,
-        RecordRef::Instrument(x) => to_py(py, x)?,
-    };
-    let evidence = to_py(py, &r.evidence())?;
-    let when = match r.when() {
-        Some(range) => {
-            PyTuple::new(py, [range.first.to_string(), range.last.to_string()])?.into_any()
-        }
-        None => py.None().into_bound(py),
-    };
-    let items: Vec<Bound<'py, PyAny>> = vec![
-        PyString::new(py, r.kind().as_str()).into_any(),
-        fields,
-        PyString::new(py, r.label()).into_any(),
-        evidence,
-        when,
-    ];
-    Ok(PyTuple::new(py, items)?.into_any())
-}
-
-fn records_to_py<'py, 'a>(
-    py: Python<'py>,
-    records: impl IntoIterator<Item = RecordRef<'a>>,
-) -> PyResult<Bound<'py, PyList>> {
-    let items = records
-        .into_iter()
-        .map(|r| record_to_py(py, r))
-        .collect::<PyResult<Vec<_>>>()?;
-    PyList::new(py, items)
-}
 
 // ---------------------------------------------------------------------------------------------
 // Errors: core errors -> syriatalks._errors classes
@@ -138,6 +60,7 @@ fn strings<'py>(py: Python<'py>, items: &[impl AsRef<str>]) -> PyResult<Bound<'p
 
 fn query_error(py: Python<'_>, e: QueryError) -> PyErr {
     let message = e.to_string();
+    let s = |x: &str| PyString::new(py, x).into_any();
     let result = (|| -> PyResult<PyErr> {
         Ok(match e {
             QueryError::UnknownKind {
@@ -149,8 +72,8 @@ fn query_error(py: Python<'_>, e: QueryError) -> PyErr {
                 "UnknownKindError",
                 message,
                 vec![
-                    ("word", PyString::new(py, &word).into_any()),
-                    ("record_type", PyString::new(py, record).into_any()),
+                    ("word", s(&word)),
+                    ("record_type", s(record)),
                     ("valid", strings(py, &valid)?),
                 ],
             ),
@@ -158,7 +81,7 @@ fn query_error(py: Python<'_>, e: QueryError) -> PyErr {
                 py,
                 "UnknownKindError",
                 message,
-                vec![("record_type", PyString::new(py, record).into_any())],
+                vec![("record_type", s(record))],
             ),
             QueryError::NotFound {
                 what,
@@ -169,8 +92,8 @@ fn query_error(py: Python<'_>, e: QueryError) -> PyErr {
                 "NotFoundError",
                 message,
                 vec![
-                    ("what", PyString::new(py, what).into_any()),
-                    ("name", PyString::new(py, &name).into_any()),
+                    ("what", s(what)),
+                    ("name", s(&name)),
                     ("suggestions", strings(py, &suggestions)?),
                 ],
             ),
@@ -178,19 +101,13 @@ fn query_error(py: Python<'_>, e: QueryError) -> PyErr {
                 py,
                 "DateError",
                 message,
-                vec![
-                    ("text", PyString::new(py, &d.text).into_any()),
-                    ("reason", PyString::new(py, &d.reason).into_any()),
-                ],
+                vec![("text", s(&d.text)), ("reason", s(&d.reason))],
             ),
             QueryError::EmptyRange { since, until } => raise(
                 py,
                 "EmptyRangeError",
                 message,
-                vec![
-                    ("since", PyString::new(py, &since).into_any()),
-                    ("until", PyString::new(py, &until).into_any()),
-                ],
+                vec![("since", s(&since)), ("until", s(&until))],
             ),
         })
     })();
@@ -198,13 +115,16 @@ fn query_error(py: Python<'_>, e: QueryError) -> PyErr {
 }
 
 fn load_error(py: Python<'_>, e: &LoadError) -> PyErr {
-    match to_py(py, &e.problems) {
+    let problems = serde_json::to_value(&e.problems)
+        .map_err(|err| conv::internal(&err.to_string()))
+        .and_then(|v| value_to_py(py, &v));
+    match problems {
         Ok(problems) => raise(py, "LoadError", e.to_string(), vec![("problems", problems)]),
         Err(err) => err,
     }
 }
 
-fn unknown_word(py: Python<'_>, e: UnknownWord) -> PyErr {
+pub(crate) fn unknown_word(py: Python<'_>, e: UnknownWord) -> PyErr {
     let message = e.to_string();
     let valid = match strings(py, e.valid) {
         Ok(v) => v,
@@ -222,13 +142,53 @@ fn unknown_word(py: Python<'_>, e: UnknownWord) -> PyErr {
     )
 }
 
-fn parse_date(py: Python<'_>, text: &str) -> PyResult<PartialDate> {
+fn filter_type_error(py: Python<'_>, name: &str, message: String) -> PyErr {
+    raise(
+        py,
+        "FilterTypeError",
+        message,
+        vec![("name", PyString::new(py, name).into_any())],
+    )
+}
+
+pub(crate) fn parse_date(py: Python<'_>, text: &str) -> PyResult<PartialDate> {
     text.parse::<PartialDate>()
         .map_err(|e| query_error(py, QueryError::BadDate(e)))
 }
 
-/// Builds a core [`Filter`] from keyword values the Python layer has already turned into strings.
-/// An unknown keyword is a `TypeError` naming the valid ones.
+/// A date from what a filter or `in_session` was given: an ISO string (full or partial), a year
+/// (`int`), a `datetime.date` or `datetime.datetime`, or a `PartialDate`. Anything else (`None`,
+/// `bool`, `float`, `bytes`…) is a `FilterTypeError`, a `TypeError`.
+pub(crate) fn date_value(
+    py: Python<'_>,
+    name: &str,
+    v: &Bound<'_, PyAny>,
+) -> PyResult<PartialDate> {
+    if let Some(text) = values::as_str(v) {
+        return parse_date(py, &text);
+    }
+    if let Ok(d) = v.cast::<PyPartialDate>() {
+        return Ok(d.get().value());
+    }
+    if v.is_instance_of::<PyInt>() && !v.is_instance_of::<PyBool>() {
+        return match v.extract::<i64>() {
+            Ok(y) if (0..=9999).contains(&y) => parse_date(py, &format!("{y:04}")),
+            _ => parse_date(py, &v.str()?.to_string()),
+        };
+    }
+    if let Some(iso) = values::as_date(py, v)? {
+        return parse_date(py, &iso);
+    }
+    let type_name = v.get_type().name()?.to_string();
+    Err(filter_type_error(
+        py,
+        name,
+        format!("`{name}` takes a date (an ISO string such as \"2016-02\", a year, a datetime.date or a PartialDate), not {type_name}"),
+    ))
+}
+
+/// Builds a core [`Filter`] from the keyword arguments of a query. An unknown keyword is an
+/// `UnknownFilterError`, a value of the wrong type a `FilterTypeError` (both `TypeError`s).
 fn filter_from(py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Filter> {
     let mut f = Filter::new();
     let Some(filters) = filters else {
@@ -253,50 +213,111 @@ fn filter_from(py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<
         if value.is_none() {
             continue;
         }
-        let Ok(value) = value.extract::<String>() else {
+        if key == "since" || key == "until" {
+            let d = date_value(py, &key, &value)?;
+            if key == "since" {
+                f.since = Some(d);
+            } else {
+                f.until = Some(d);
+            }
+            continue;
+        }
+        let text = if let Some(s) = values::as_str(&value) {
+            s
+        } else if let Ok(r) = value.cast::<PyRecord>() {
+            r.get().rec()?.id().to_string()
+        } else {
             let type_name = value.get_type().name()?.to_string();
-            return Err(raise(
+            return Err(filter_type_error(
                 py,
-                "FilterTypeError",
-                format!("filter `{key}` takes a string, not {type_name}"),
-                vec![("name", PyString::new(py, &key).into_any())],
+                &key,
+                format!("filter `{key}` takes a string, a date, an enum member or a record, not {type_name}"),
             ));
         };
         match key.as_str() {
-            "since" => f.since = Some(parse_date(py, &value)?),
-            "until" => f.until = Some(parse_date(py, &value)?),
-            "actor" => f.actor = Some(value),
-            "kind" => f.kind = Some(value),
-            "place" => f.place = Some(value),
-            "round" => f.round = Some(value),
-            "source" => f.source = Some(value),
-            _ => f.text = Some(value),
+            "actor" => f.actor = Some(text),
+            "kind" => f.kind = Some(text),
+            "place" => f.place = Some(text),
+            "round" => f.round = Some(text),
+            "source" => f.source = Some(text),
+            _ => f.text = Some(text),
         }
     }
     Ok(f)
 }
 
 // ---------------------------------------------------------------------------------------------
-// The dataset handle
+// Loading with a progress bar
 // ---------------------------------------------------------------------------------------------
 
-enum Held {
-    Embedded(&'static Dataset),
-    Owned(Arc<Dataset>),
+/// A text progress bar on stderr, drawn from the loader's threads without the GIL. It redraws
+/// only when the stage or the whole percentage changes, so a fast load writes a few lines at most.
+#[derive(Default)]
+struct Bar {
+    last: Mutex<Option<(&'static str, u64)>>,
 }
+
+impl Bar {
+    const WIDTH: u64 = 30;
+
+    /// The line to draw for a report, or `None` when it would redraw the same thing.
+    fn line(&self, p: Progress) -> Option<String> {
+        let pct = p
+            .done
+            .saturating_mul(100)
+            .checked_div(p.total)
+            .map_or(100, |x| x.min(100));
+        let mut last = self.last.lock().ok()?;
+        if *last == Some((p.stage, pct)) {
+            return None;
+        }
+        *last = Some((p.stage, pct));
+        let filled = (pct * Self::WIDTH / 100) as usize;
+        Some(format!(
+            "\rsyriatalks: {:<8} [{}{}] {pct:>3}%",
+            p.stage,
+            "#".repeat(filled),
+            " ".repeat(Self::WIDTH as usize - filled)
+        ))
+    }
+
+    fn draw(&self, p: Progress) {
+        if let Some(line) = self.line(p) {
+            // A failed write to stderr is not worth failing a load for.
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(line.as_bytes());
+            let _ = err.flush();
+        }
+    }
+
+    fn finish(&self) {
+        if self.last.lock().map(|l| l.is_some()).unwrap_or(false) {
+            let _ = std::io::stderr().write_all(b"\n");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dataset handle
+// ---------------------------------------------------------------------------------------------
 
 /// A validated dataset: the embedded one or a user's, loaded through the core's validation.
 #[pyclass(frozen, module = "syriatalks._native", name = "NativeDataset")]
 pub struct NativeDataset {
-    held: Held,
+    handle: DsHandle,
 }
 
 impl NativeDataset {
     fn ds(&self) -> &Dataset {
-        match &self.held {
-            Held::Embedded(d) => d,
-            Held::Owned(d) => d,
-        }
+        self.handle.ds()
+    }
+
+    fn list<'py, 'a>(
+        &'a self,
+        py: Python<'py>,
+        records: impl IntoIterator<Item = RecordRef<'a>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        record_list(py, &self.handle, records)
     }
 }
 
@@ -306,49 +327,66 @@ fn record_kind(py: Python<'_>, word: &str) -> PyResult<RecordKind> {
 
 #[pymethods]
 impl NativeDataset {
-    /// The embedded dataset (validated on first use).
+    /// embedded() -> NativeDataset
+    ///
+    /// The embedded dataset (parsed and validated on first use, without holding the GIL).
     #[staticmethod]
     fn embedded(py: Python<'_>) -> PyResult<Self> {
-        match syriatalks::try_embedded() {
+        match py.detach(syriatalks::try_embedded) {
             Ok(ds) => Ok(NativeDataset {
-                held: Held::Embedded(ds),
+                handle: DsHandle::Embedded(ds),
             }),
             Err(e) => Err(load_error(py, e)),
         }
     }
 
-    /// Loads a user's dataset directory (or record file); with `with_embedded`, on top of the
-    /// embedded records.
+    /// load(path: str, with_embedded: bool = False, progress: bool = False) -> NativeDataset
+    ///
+    /// Loads a user's dataset directory (or record file) without holding the GIL; with
+    /// `with_embedded`, on top of the embedded records; with `progress`, drawing a progress bar on
+    /// stderr as the loader reports its progress.
     #[staticmethod]
-    #[pyo3(signature = (path, with_embedded = false))]
-    fn load(py: Python<'_>, path: std::path::PathBuf, with_embedded: bool) -> PyResult<Self> {
-        let result = py.detach(|| {
-            if with_embedded {
-                syriatalks::load_with_embedded(&path)
-            } else {
-                syriatalks::load(&path)
-            }
-        });
+    #[pyo3(signature = (path, with_embedded = false, progress = false))]
+    fn load(
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        with_embedded: bool,
+        progress: bool,
+    ) -> PyResult<Self> {
+        let bar = Bar::default();
+        let draw = |p: Progress| bar.draw(p);
+        let options = LoadOptions {
+            with_embedded,
+            progress: if progress { Some(&draw) } else { None },
+        };
+        let result = py.detach(|| syriatalks::load_with(&path, &options));
+        bar.finish();
         match result {
             Ok(ds) => Ok(NativeDataset {
-                held: Held::Owned(Arc::new(ds)),
+                handle: DsHandle::Owned(Arc::new(ds)),
             }),
             Err(e) => Err(load_error(py, &e)),
         }
     }
 
     /// The data version (`None` for a user's dataset).
+    ///
+    /// :type: Optional[str]
     #[getter]
     fn data_version(&self) -> Option<String> {
         self.ds().data_version().map(str::to_string)
     }
 
     /// Whether this is the embedded dataset.
+    ///
+    /// :type: bool
     #[getter]
     fn is_embedded(&self) -> bool {
-        matches!(self.held, Held::Embedded(_))
+        matches!(self.handle, DsHandle::Embedded(_))
     }
 
+    /// select(self, record_type: str, filters: Optional[Mapping[str, object]] = None) -> List[Any]
+    ///
     /// The records of one type (`"event"`…) that match the filters.
     #[pyo3(signature = (record_type, filters = None))]
     fn select<'py>(
@@ -360,9 +398,11 @@ impl NativeDataset {
         let kind = record_kind(py, record_type)?;
         let f = filter_from(py, filters)?;
         let found = self.ds().query(kind, &f).map_err(|e| query_error(py, e))?;
-        records_to_py(py, found)
+        self.list(py, found)
     }
 
+    /// timeline(self, filters: Optional[Mapping[str, object]] = None) -> List[Any]
+    ///
     /// Every dated record that matches, in chronological order.
     #[pyo3(signature = (filters = None))]
     fn timeline<'py>(
@@ -372,24 +412,33 @@ impl NativeDataset {
     ) -> PyResult<Bound<'py, PyList>> {
         let f = filter_from(py, filters)?;
         let found = self.ds().timeline(&f).map_err(|e| query_error(py, e))?;
-        records_to_py(py, found)
+        self.list(py, found)
     }
 
-    /// The rounds held whose period touches the date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
-    fn in_session<'py>(&self, py: Python<'py>, date: &str) -> PyResult<Bound<'py, PyList>> {
-        let date = parse_date(py, date)?;
-        records_to_py(
+    /// in_session(self, date: object) -> List[Any]
+    ///
+    /// The rounds held whose period touches the date (an ISO string, a year, a `datetime.date`
+    /// or a `PartialDate`).
+    fn in_session<'py>(
+        &self,
+        py: Python<'py>,
+        date: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let date = date_value(py, "date", date)?;
+        self.list(
             py,
             self.ds().in_session(date).into_iter().map(RecordRef::Round),
         )
     }
 
+    /// figure_series(self, measure: str) -> List[Any]
+    ///
     /// Every figure of one measure, in the order the claims were made.
     fn figure_series<'py>(&self, py: Python<'py>, measure: &str) -> PyResult<Bound<'py, PyList>> {
         let measure = measure
             .parse::<Measure>()
             .map_err(|e| unknown_word(py, e))?;
-        records_to_py(
+        self.list(
             py,
             self.ds()
                 .figure_series(measure)
@@ -398,57 +447,51 @@ impl NativeDataset {
         )
     }
 
-    /// The actors a name could mean, best first, as `(actor, matched, how, score)`.
+    /// resolve_actor(self, name: str) -> List[Candidate]
+    ///
+    /// The actors a name could mean, best first.
     fn resolve_actor<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyList>> {
-        let candidates: Vec<Candidate> = self.ds().resolve_actor(name);
-        let items = candidates
-            .into_iter()
-            .map(|c| {
-                let items: Vec<Bound<'py, PyAny>> = vec![
-                    record_to_py(py, RecordRef::Actor(c.actor))?,
-                    PyString::new(py, c.matched).into_any(),
-                    to_py(py, &c.how)?,
-                    c.score.into_pyobject(py)?.into_any(),
-                ];
-                Ok(PyTuple::new(py, items)?.into_any())
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, items)
+        let list = PyList::empty(py);
+        for c in self.ds().resolve_actor(name) {
+            list.append(PyCandidate::from_core(py, &self.handle, &c)?)?;
+        }
+        Ok(list)
     }
 
-    /// Every occurrence of the words, as `(record, field, start, end, snippet)`.
+    /// search(self, words: str) -> List[SearchHit]
+    ///
+    /// Every occurrence of the words in the records' fields and evidence, then in the articles.
     fn search<'py>(&self, py: Python<'py>, words: &str) -> PyResult<Bound<'py, PyList>> {
-        let hits: Vec<SearchHit> = self.ds().search(words);
-        let items = hits
-            .into_iter()
-            .map(|h| {
-                let items: Vec<Bound<'py, PyAny>> = vec![
-                    record_to_py(py, h.record)?,
-                    PyString::new(py, &h.field).into_any(),
-                    h.span.start.into_pyobject(py)?.into_any(),
-                    h.span.end.into_pyobject(py)?.into_any(),
-                    PyString::new(py, &h.snippet).into_any(),
-                ];
-                Ok(PyTuple::new(py, items)?.into_any())
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, items)
+        let list = PyList::empty(py);
+        for h in self.ds().search(words) {
+            list.append(PySearchHit::from_core(py, &self.handle, &h)?)?;
+        }
+        Ok(list)
     }
 
+    /// get(self, id: str) -> Optional[Record]
+    ///
     /// The record with this id, of whatever type, or `None`.
     fn get<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.ds().get(id).map(|r| record_to_py(py, r)).transpose()
+        self.ds()
+            .get(id)
+            .map(|r| new_record(py, &self.handle, r))
+            .transpose()
     }
 
+    /// counts(self) -> List[Tuple[str, int]]
+    ///
     /// How many records of each type.
-    fn counts(&self) -> Vec<(String, usize)> {
+    fn counts(&self) -> Vec<(&'static str, usize)> {
         self.ds()
             .counts()
             .into_iter()
-            .map(|(k, n)| (k.as_str().to_string(), n))
+            .map(|(k, n)| (k.as_str(), n))
             .collect()
     }
 
+    /// to_json(self) -> str
+    ///
     /// Every record as JSON (the export format).
     fn to_json(&self, py: Python<'_>) -> String {
         py.detach(|| self.ds().to_json())
@@ -462,6 +505,8 @@ impl NativeDataset {
 /// A partial date as `(year, month, day, first_day, last_day)`, the days in ISO form.
 type Bounds = (i32, Option<u32>, Option<u32>, String, String);
 
+/// date_bounds(text: str) -> Tuple[int, Optional[int], Optional[int], str, str]
+///
 /// `(year, month, day, first_day, last_day)` of a partial date, with the bounds the core computes.
 #[pyfunction]
 fn date_bounds(py: Python<'_>, text: &str) -> PyResult<Bounds> {
@@ -475,37 +520,32 @@ fn date_bounds(py: Python<'_>, text: &str) -> PyResult<Bounds> {
     ))
 }
 
-/// Every closed vocabulary, by name, as the words the data files and filters use.
+/// vocabularies() -> Dict[str, Tuple[str, ...]]
+///
+/// Every closed vocabulary, by class name, as the words the data files and filters use.
 #[pyfunction]
-fn vocabularies<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-    use syriatalks::*;
+fn vocabularies(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     let d = PyDict::new(py);
-    let lists: &[(&str, &[&str])] = &[
-        ("RecordKind", RecordKind::WORDS),
-        ("ActorKind", ActorKind::WORDS),
-        ("PlaceKind", PlaceKind::WORDS),
-        ("Process", Process::WORDS),
-        ("RoundStatus", RoundStatus::WORDS),
-        ("EventKind", EventKind::WORDS),
-        ("ParticipantRole", ParticipantRole::WORDS),
-        ("Measure", Measure::WORDS),
-        ("Qualifier", Qualifier::WORDS),
-        ("Topic", Topic::WORDS),
-        ("InstrumentKind", InstrumentKind::WORDS),
-        ("Precision", Precision::WORDS),
-        ("Basis", Basis::WORDS),
-        ("DateQualifier", DateQualifier::WORDS),
-        ("Relation", Relation::WORDS),
-        ("ProblemKind", ProblemKind::WORDS),
-        ("MatchKind", syriatalks::MatchKind::WORDS),
-    ];
-    for (name, words) in lists {
+    for (name, _, words) in VOCABULARIES {
         d.set_item(*name, PyTuple::new(py, words.iter())?)?;
     }
-
     Ok(d)
 }
 
+/// vocabulary_labels() -> Dict[str, str]
+///
+/// What each closed vocabulary is called in messages (`EventKind`: `"event kind"`).
+#[pyfunction]
+fn vocabulary_labels(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    let d = PyDict::new(py);
+    for (name, label, _) in VOCABULARIES {
+        d.set_item(*name, *label)?;
+    }
+    Ok(d)
+}
+
+/// manifest_for(seeds_dir: Union[str, os.PathLike[str]]) -> str
+///
 /// The text of a seed manifest for the seed files in a directory (the core's `manifest_for`).
 #[pyfunction]
 fn manifest_for(py: Python<'_>, seeds_dir: std::path::PathBuf) -> PyResult<String> {
@@ -531,11 +571,74 @@ fn manifest_for(py: Python<'_>, seeds_dir: std::path::PathBuf) -> PyResult<Strin
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeDataset>()?;
+    m.add_class::<PyRecord>()?;
+    m.add_class::<records::PySource>()?;
+    m.add_class::<records::PyActor>()?;
+    m.add_class::<records::PyPlace>()?;
+    m.add_class::<records::PyRound>()?;
+    m.add_class::<records::PyEvent>()?;
+    m.add_class::<records::PyFigure>()?;
+    m.add_class::<records::PyQuote>()?;
+    m.add_class::<records::PyPosition>()?;
+    m.add_class::<records::PyInstrument>()?;
+    m.add_class::<values::PySpan>()?;
+    m.add_class::<values::PyEvidence>()?;
+    m.add_class::<values::PyExternalRef>()?;
+    m.add_class::<values::PyDerivation>()?;
+    m.add_class::<values::PyPartialDate>()?;
+    m.add_class::<values::PyPeriod>()?;
+    m.add_class::<values::PyAttested>()?;
+    m.add_class::<values::PyRole>()?;
+    m.add_class::<values::PyMembership>()?;
+    m.add_class::<values::PyParticipant>()?;
+    m.add_class::<values::PyDelegation>()?;
+    m.add_class::<values::PyAgendaItem>()?;
+    m.add_class::<PyCandidate>()?;
+    m.add_class::<PySearchHit>()?;
     m.add_function(wrap_pyfunction!(date_bounds, m)?)?;
     m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
+    m.add_function(wrap_pyfunction!(vocabulary_labels, m)?)?;
     m.add_function(wrap_pyfunction!(manifest_for, m)?)?;
+    m.add_function(wrap_pyfunction!(records::_restore, m)?)?;
     m.add("VERSION", syriatalks::VERSION)?;
     m.add("DATA_VERSION", syriatalks::DATA_VERSION)?;
     m.add("FILTERS", PyTuple::new(m.py(), FILTERS)?)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(stage: &'static str, done: u64, total: u64) -> Progress {
+        Progress { stage, done, total }
+    }
+
+    #[test]
+    fn the_bar_redraws_only_when_the_stage_or_percentage_changes() {
+        let bar = Bar::default();
+        let first = bar.line(at("read", 0, 1000)).expect("first report draws");
+        assert!(first.starts_with("\rsyriatalks: read     [ "));
+        assert!(first.ends_with("   0%"));
+        assert_eq!(bar.line(at("read", 5, 1000)), None, "still 0%");
+        assert!(bar
+            .line(at("read", 10, 1000))
+            .is_some_and(|l| l.ends_with("  1%")));
+        let full = bar.line(at("read", 1000, 1000)).expect("100%");
+        assert!(full.contains(&"#".repeat(Bar::WIDTH as usize)) && full.ends_with("100%"));
+        assert!(
+            bar.line(at("parse", 0, 10)).is_some(),
+            "a new stage redraws"
+        );
+        assert!(
+            bar.line(at("validate", 3, 0))
+                .is_some_and(|l| l.ends_with("100%")),
+            "no total: done"
+        );
+        assert_eq!(
+            bar.line(at("validate", 30, 10)),
+            None,
+            "past the total is 100%, already drawn"
+        );
+    }
 }

@@ -23,9 +23,7 @@ with the same methods. Filters are keyword arguments (see ``help(syriatalks.even
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
-from typing import TYPE_CHECKING, Any, Optional, Sequence, Type, Union
 
 from . import _native
 from ._dataset import FILTER_HELP, FILTERS, Dataset
@@ -69,32 +67,46 @@ from ._records import (
     Source,
     Span,
 )
-from ._vocab import (
-    ActorKind,
-    Basis,
-    DateQualifier,
-    EventKind,
-    InstrumentKind,
-    MatchKind,
-    Measure,
-    ParticipantRole,
-    PlaceKind,
-    Precision,
-    ProblemKind,
-    Process,
-    Qualifier,
-    RecordKind,
-    Relation,
-    RoundStatus,
-    Topic,
-)
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any, Optional, Sequence, Type, Union
+
     import matplotlib.figure
     import pandas
     from typing_extensions import Unpack
 
-    from ._dataset import Filters
+    from ._dataset import DateLike, Filters, PathLike
+    from ._vocab import (
+        ActorKind,
+        Basis,
+        DateQualifier,
+        EventKind,
+        InstrumentKind,
+        MatchKind,
+        Measure,
+        ParticipantRole,
+        PlaceKind,
+        Precision,
+        ProblemKind,
+        Process,
+        Qualifier,
+        RecordKind,
+        Relation,
+        RoundStatus,
+        Topic,
+    )
+else:
+    # The vocabulary enums are built on first use (see _vocab), not at import.
+    _VOCAB_NAMES = frozenset(_native.vocabularies())
+
+    def __getattr__(name: str) -> object:
+        if name in _VOCAB_NAMES:
+            from . import _vocab
+
+            value = getattr(_vocab, name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __version__: str = _native.VERSION
 #: The version of the embedded data.
@@ -208,8 +220,8 @@ def embedded() -> Dataset:
     return _EMBEDDED
 
 
-def load(path: Union[str, os.PathLike[str]], *, with_embedded: bool = False) -> Dataset:
-    return Dataset.load(path, with_embedded=with_embedded)
+def load(path: PathLike, *, with_embedded: bool = False, progress: bool = False) -> Dataset:
+    return Dataset.load(path, with_embedded=with_embedded, progress=progress)
 
 
 def manifest_for(seeds_dir: Union[str, os.PathLike[str]]) -> str:
@@ -218,7 +230,7 @@ def manifest_for(seeds_dir: Union[str, os.PathLike[str]]) -> str:
 
         Path("my-data/seeds/manifest.toml").write_text(syriatalks.manifest_for("my-data/seeds"))
     """
-    return _native.manifest_for(os.fspath(seeds_dir))
+    return _native.manifest_for(os.fsdecode(seeds_dir))
 
 
 def sources(**filters: Unpack[Filters]) -> RecordList[Source]:
@@ -265,7 +277,7 @@ def timeline(**filters: Unpack[Filters]) -> RecordList[Record]:
     return embedded().timeline(**filters)
 
 
-def in_session(date: Union[str, _dt.date, PartialDate]) -> RecordList[Round]:
+def in_session(date: DateLike) -> RecordList[Round]:
     return embedded().in_session(date)
 
 
@@ -352,7 +364,7 @@ def to_dataframe(
     """
     from ._frame import to_dataframe as _to_df
 
-    if isinstance(what, (str, RecordKind, type)):
+    if isinstance(what, (str, type)):
         return embedded().to_dataframe(what, explode_evidence=explode_evidence, **filters)
     if filters:
         raise UnknownFilterError(

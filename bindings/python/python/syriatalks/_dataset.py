@@ -5,13 +5,9 @@ Every method calls the core crate through the native module; nothing is filtered
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
-from enum import Enum
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Type, TypeVar, Union
 
 from . import _native
-from ._errors import FilterTypeError
 from ._records import (
     Actor,
     Candidate,
@@ -27,18 +23,23 @@ from ._records import (
     Round,
     SearchHit,
     Source,
-    Span,
-    record_from_native,
 )
-from ._vocab import MatchKind, Measure, RecordKind
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
+    import datetime as _dt
+    from enum import Enum
+    from typing import Any, Dict, List, Optional, Type, TypeVar, Union
+
     import matplotlib.figure
     import pandas
     from typing_extensions import TypedDict, Unpack
 
+    from ._vocab import Measure, RecordKind
+
     DateLike = Union[str, int, _dt.date, PartialDate]
     NameLike = Union[str, Record]
+    PathLike = Union[str, bytes, os.PathLike[str], os.PathLike[bytes]]
 
     class Filters(TypedDict, total=False):
         """The filter keywords every query accepts."""
@@ -51,6 +52,8 @@ if TYPE_CHECKING:  # pragma: no cover
         round: Optional[NameLike]
         source: Optional[NameLike]
         text: Optional[str]
+
+    R = TypeVar("R", bound=Record)
 
 
 __all__ = ["Dataset", "FILTERS", "FILTER_HELP"]
@@ -81,35 +84,6 @@ the valid ones; an unknown kind word, name or a malformed date raises a ``ValueE
 ``EmptyRangeError``) naming what is valid.
 """
 
-R = TypeVar("R", bound=Record)
-
-
-def _filter_value(name: str, v: Any) -> Optional[str]:
-    if v is None or isinstance(v, str):
-        return v
-    if isinstance(v, Enum):
-        return str(v.value)
-    if isinstance(v, PartialDate):
-        return v.text
-    if isinstance(v, _dt.datetime):
-        return v.date().isoformat()
-    if isinstance(v, _dt.date):
-        return v.isoformat()
-    if isinstance(v, Record):
-        return v.id
-    if isinstance(v, int) and not isinstance(v, bool) and name in ("since", "until"):
-        return f"{v:04d}"
-    raise FilterTypeError(
-        f"filter `{name}` takes a string, a date, an enum member or a record, not {type(v).__name__}",
-        name=name,
-    )
-
-
-def _filters(kw: Dict[str, Any]) -> Dict[str, Optional[str]]:
-    # Names are checked by the native module (an unknown one raises UnknownFilterError).
-    return {k: _filter_value(k, v) for k, v in kw.items()}
-
-
 def _doc(extra: str) -> str:
     return extra.rstrip() + "\n" + FILTER_HELP
 
@@ -119,11 +93,10 @@ class Dataset:
     (:func:`syriatalks.load`). Every module-level query function is also a method here.
     """
 
-    __slots__ = ("_native", "_cache")
+    __slots__ = ("_native",)
 
     def __init__(self, native: _native.NativeDataset) -> None:
         self._native = native
-        self._cache: Dict[str, Optional[Record]] = {}
 
     # -- construction -------------------------------------------------------------------------
 
@@ -133,7 +106,7 @@ class Dataset:
         return cls(_native.NativeDataset.embedded())
 
     @classmethod
-    def load(cls, path: Union[str, os.PathLike[str]], *, with_embedded: bool = False) -> Dataset:
+    def load(cls, path: PathLike, *, with_embedded: bool = False, progress: bool = False) -> Dataset:
         """Loads a user's dataset: a folder of ``*.toml`` record files with a ``seeds/`` folder
         (article texts and ``manifest.toml``), or a single record file with ``seeds/`` beside it.
 
@@ -142,8 +115,12 @@ class Dataset:
         manifest. With ``with_embedded=True`` the records are added on top of the embedded ones
         (and may cite them). Raises :class:`syriatalks.LoadError` listing every problem, each with
         its file, line, record id and field.
+
+        ``path`` is a ``str``, ``bytes`` or ``os.PathLike`` (decoded with :func:`os.fsdecode`).
+        The load runs without holding the GIL, so other Python threads carry on meanwhile; with
+        ``progress=True`` a progress bar is drawn on stderr as the loader reports its progress.
         """
-        return cls(_native.NativeDataset.load(os.fspath(path), with_embedded))
+        return cls(_native.NativeDataset.load(os.fsdecode(path), with_embedded, progress))
 
     # -- facts about the dataset --------------------------------------------------------------
 
@@ -172,17 +149,15 @@ class Dataset:
 
     # -- generic queries ----------------------------------------------------------------------
 
-    def _list(self, items: List[Any]) -> RecordList[Any]:
-        return RecordList(record_from_native(i, self) for i in items)
 
     def select(self, record_type: Union[str, RecordKind, Type[R]], **filters: Unpack[Filters]) -> RecordList[Any]:
         """The records of one type (``"event"``, ``RecordKind.EVENT`` or ``syriatalks.Event``)
         that match the filters, in data-file order."""
         if isinstance(record_type, type) and issubclass(record_type, Record):
-            word = record_type.type.value
+            word: str = record_type.type.value
         else:
             word = str(getattr(record_type, "value", record_type))
-        return self._list(self._native.select(word, _filters(dict(filters))))
+        return RecordList(self._native.select(word, filters))
 
     def sources(self, **filters: Unpack[Filters]) -> RecordList[Source]:
         return self.select("source", **filters)
@@ -212,52 +187,40 @@ class Dataset:
         return self.select("instrument", **filters)
 
     def timeline(self, **filters: Unpack[Filters]) -> RecordList[Record]:
-        return self._list(self._native.timeline(_filters(dict(filters))))
+        return RecordList(self._native.timeline(filters))
 
-    def in_session(self, date: Union[str, _dt.date, PartialDate]) -> RecordList[Round]:
-        """The rounds that were held and in session on ``date`` (a ``datetime.date`` or an ISO
-        string, possibly partial: a month matches any round in session during that month).
+    def in_session(self, date: DateLike) -> RecordList[Round]:
+        """The rounds that were held and in session on ``date`` (a ``datetime.date``, a year as an
+        ``int``, or an ISO string, possibly partial: a month matches any round in session during
+        that month). Another type (``None``…) raises :class:`syriatalks.FilterTypeError`.
 
         >>> [r.name for r in syriatalks.in_session("2017-02-23")]   # doctest: +SKIP
         ['Geneva IV']
         """
-        return self._list(self._native.in_session(_filter_value("date", date) or ""))
+        return RecordList(self._native.in_session(date))
 
     def figure_series(self, measure: Union[str, Measure]) -> RecordList[Figure]:
         """Every claim of one measure (``"deaths"``, ``Measure.REFUGEES``…), in the order the
         claims were made (undated last), each with its evidence. Conflicting claims stay side by
         side; ``fig.sources`` says who reported each. An unknown measure raises
         :class:`syriatalks.UnknownKindError` listing the valid ones."""
-        return self._list(self._native.figure_series(str(getattr(measure, "value", measure))))
+        return RecordList(self._native.figure_series(str(getattr(measure, "value", measure))))
 
     def resolve_actor(self, name: str) -> RecordList[Candidate]:
         """The actors a name could mean, best first: exact matches of the id, name or an alias
         (case, diacritics and ``al-`` ignored), then names containing every word, then partial
         and near spellings (``"Mistrua"`` finds de Mistura). Empty when nothing is close."""
-        out: RecordList[Candidate] = RecordList()
-        for actor, matched, how, score in self._native.resolve_actor(name):
-            a = record_from_native(actor, self)
-            assert isinstance(a, Actor)
-            out.append(Candidate(a, matched, MatchKind(how), float(score)))
-        return out
+        return RecordList(self._native.resolve_actor(name))
 
     def search(self, words: str) -> RecordList[SearchHit]:
         """Every occurrence of ``words`` (case, accents and quote marks ignored) in the records'
         fields and evidence, then in the articles' texts, each with its field, byte span and a
         one-line snippet."""
-        out: RecordList[SearchHit] = RecordList()
-        for rec, field, start, end, snippet in self._native.search(words):
-            out.append(SearchHit(record_from_native(rec, self), field, Span(start, end), snippet))
-        return out
+        return RecordList(self._native.search(words))
 
     def get(self, id: str) -> Optional[Record]:
         """The record with this id, of whatever type, or ``None``."""
-        if id in self._cache:
-            return self._cache[id]
-        item = self._native.get(id)
-        rec = record_from_native(item, self) if item is not None else None
-        self._cache[id] = rec
-        return rec
+        return self._native.get(id)
 
     def _typed(self, id: str, cls: Type[R]) -> Optional[R]:
         r = self.get(id)

@@ -4,12 +4,15 @@ Every error the package raises is a :class:`syriatalks.Error`. Bad filter *value
 :class:`ValueError` (unknown kind word, unknown actor/place/round/source, malformed date, empty
 range); bad filter *names or types* are also :class:`TypeError`. A dataset that does not validate
 raises :class:`LoadError`, which lists every problem found with its file, line, record and field.
+
+Plain classes, so that importing them costs next to nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Optional, Sequence, Tuple
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any, Optional, Sequence, Tuple
 
 __all__ = [
     "Error",
@@ -30,21 +33,52 @@ class Error(Exception):
     """The base class of every syriatalks error."""
 
 
-@dataclass(frozen=True)
 class Problem:
     """One problem found while loading a dataset, with where it is.
 
     ``kind`` is a stable word (``misquote``, ``checksum``, ``unknown_reference``…, see
     :class:`syriatalks.ProblemKind`); ``file``/``line`` locate it; ``record`` is the id of the
-    record concerned and ``field`` the field path (``evidence[0].quote``).
+    record concerned and ``field`` the field path (``evidence[0].quote``). Immutable.
     """
 
+    __slots__ = ("kind", "message", "file", "line", "record", "field")
     kind: str
     message: str
-    file: Optional[str] = None
-    line: Optional[int] = None
-    record: Optional[str] = None
-    field: Optional[str] = None
+    file: Optional[str]
+    line: Optional[int]
+    record: Optional[str]
+    field: Optional[str]
+
+    def __init__(
+        self,
+        kind: str,
+        message: str,
+        file: Optional[str] = None,
+        line: Optional[int] = None,
+        record: Optional[str] = None,
+        field: Optional[str] = None,
+    ) -> None:
+        for name, value in (("kind", kind), ("message", message), ("file", file), ("line", line), ("record", record), ("field", field)):
+            object.__setattr__(self, name, value)
+
+    def _key(self) -> Tuple[Any, ...]:
+        return (self.kind, self.message, self.file, self.line, self.record, self.field)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Problem is immutable: cannot assign to {name!r}")
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (Problem, self._key())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"Problem({fields})"
 
     def __str__(self) -> str:
         where = ""
@@ -109,7 +143,7 @@ class UnknownFilterError(FilterError, TypeError):
 
 
 class FilterTypeError(FilterError, TypeError):
-    """A filter value of a type that cannot be used (``since=3.5``)."""
+    """A filter or date value of a type that cannot be used (``since=3.5``, ``in_session(None)``)."""
 
     def __init__(self, message: str, name: str = "") -> None:
         super().__init__(message)

@@ -6,7 +6,6 @@ pandas is optional: importing this module without it raises
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Type, Union
 
 from . import _vocab
@@ -74,23 +73,22 @@ def _enum_of(annotation: str) -> Optional[Type[_vocab._Word]]:
 def _columns_for(cls: Type[Record]) -> List[Tuple[str, str, Any]]:
     """(column, dtype, categories) for the type's own fields, from its annotations."""
     out: List[Tuple[str, str, Any]] = []
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in _SKIP or (f.name == "text" and cls is Source):
+    for name, ann in cls._fields:
+        if name in _SKIP or (name == "text" and cls is Source):
             continue
-        ann = str(f.type)
         enum = _enum_of(ann)
-        if f.name == _KIND_FIELD.get(cls.type.value):
+        if name == _KIND_FIELD.get(cls.type.value):
             continue  # shown as `kind`
         if enum is not None:
-            out.append((f.name, _CAT, [m.value for m in enum]))
+            out.append((name, _CAT, [m.value for m in enum]))
         elif "PartialDate" in ann:
-            out += [(f.name, _STR, None), (f"{f.name}_start", _DT, None), (f"{f.name}_end", _DT, None)]
+            out += [(name, _STR, None), (f"{name}_start", _DT, None), (f"{name}_end", _DT, None)]
         elif "Period" in ann:
-            out += [(f.name, _STR, None), (f"{f.name}_start", _DT, None), (f"{f.name}_end", _DT, None)]
+            out += [(name, _STR, None), (f"{name}_start", _DT, None), (f"{name}_end", _DT, None)]
         elif ann in ("int", "Optional[int]"):
-            out.append((f.name, _INT, None))
+            out.append((name, _INT, None))
         else:
-            out.append((f.name, _STR, None))
+            out.append((name, _STR, None))
     return out
 
 
@@ -111,7 +109,7 @@ def _cell(v: Any) -> Any:
         return v.actor
     if isinstance(v, tuple):
         return "; ".join(str(_cell(x)) for x in v) if v else None
-    if dataclasses.is_dataclass(v):
+    if hasattr(type(v), "_fields"):
         return str(getattr(v, "item", v))
     return v
 
@@ -128,9 +126,9 @@ def _kind_vocab(cls: Type[Record]) -> List[str]:
     field = _KIND_FIELD.get(cls.type.value)
     if field is None:
         return []
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name == field:
-            enum = _enum_of(str(f.type))
+    for name, ann in cls._fields:
+        if name == field:
+            enum = _enum_of(ann)
             return [m.value for m in enum] if enum else []
     return []  # pragma: no cover
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import html
 from typing import TYPE_CHECKING, Any, Iterable, List, Sequence
 
@@ -31,13 +30,14 @@ def _value(v: Any) -> str:
         return f"“{_esc(v.quote)}” <small>({_esc(v.source)})</small>"
     if isinstance(v, tuple):
         return "; ".join(_value(x) for x in v)
-    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+    fields = getattr(type(v), "_fields", None)
+    if fields is not None:
         parts = []
-        for f in dataclasses.fields(v):
-            val = getattr(v, f.name)
-            if f.name in ("evidence", "cited") or val in (None, (), ""):
+        for name, _ in fields:
+            val = getattr(v, name)
+            if name in ("evidence", "cited") or val is None or val == () or val == "":
                 continue
-            parts.append(f"{_esc(f.name)}: {_value(val)}")
+            parts.append(f"{_esc(name)}: {_value(val)}")
         return ", ".join(parts)
     if hasattr(v, "value") and not isinstance(v, (int, float)):
         return _esc(v.value)
@@ -47,16 +47,16 @@ def _value(v: Any) -> str:
 def record_html(r: Record) -> str:
     """A record's fields, then every evidence quote with the article it comes from."""
     rows: List[str] = []
-    for f in dataclasses.fields(r):  # type: ignore[arg-type]
-        if f.name in ("id", "evidence"):
+    for name, _ in type(r)._fields:
+        if name in ("id", "evidence"):
             continue
-        val = getattr(r, f.name)
-        if f.name == "text" and r.type.value == "source":
+        val = getattr(r, name)
+        if name == "text" and r.type.value == "source":
             shown = _esc(val[:300]) + ("…" if len(val) > 300 else "") + f" <small>({len(val)} characters)</small>"
         else:
             shown = _value(val)
         if shown:
-            rows.append(f"<tr><th style='vertical-align:top'>{_esc(f.name)}</th><td>{shown}</td></tr>")
+            rows.append(f"<tr><th style='vertical-align:top'>{_esc(name)}</th><td>{shown}</td></tr>")
     quotes: List[str] = []
     sources = {s.id: s for s in r.sources}
     for ev in r.all_evidence:
