@@ -273,9 +273,11 @@ pub(crate) fn build(
         &mut ds,
         &index,
         &origins,
-        seeds,
-        &input.unlisted,
-        input.manifest.as_ref(),
+        validate::SeedsRead {
+            seeds,
+            unlisted: &input.unlisted,
+            manifest: input.manifest.as_ref(),
+        },
         &mut problems,
     );
     checking.finish();

@@ -715,6 +715,14 @@ fn check_instrument(i: &mut Instrument, ctx: &mut Ctx) {
     }
 }
 
+/// What was read of the seeds: each seed read (by file name), the files present but not listed,
+/// and the manifest.
+pub(crate) struct SeedsRead<'a> {
+    pub seeds: HashMap<String, Seed>,
+    pub unlisted: &'a [String],
+    pub manifest: Option<&'a Manifest>,
+}
+
 /// Collects every quote the checks will place, per source, so that each source is searched once.
 fn requests<'a>(ds: &'a Dataset, index: &Index) -> Requests<'a> {
     let mut req = Requests::new(ds.sources.len());
@@ -937,11 +945,14 @@ pub(crate) fn validate(
     ds: &mut Dataset,
     index: &Index,
     origins: &Origins,
-    mut seeds: HashMap<String, Seed>,
-    unlisted: &[String],
-    manifest: Option<&Manifest>,
+    seeds: SeedsRead<'_>,
     problems: &mut Vec<Problem>,
 ) {
+    let SeedsRead {
+        mut seeds,
+        unlisted,
+        manifest,
+    } = seeds;
     let texts = check_seeds(ds, &mut seeds, unlisted, manifest, problems, origins);
     drop(seeds);
     let placements = Placements::compute(&texts, requests(ds, index));
