@@ -172,13 +172,17 @@ pub(crate) fn build(
         ))
     });
     let mut seeds: HashMap<String, Seed> = HashMap::with_capacity(input.seeds.len());
+    let mut unreadable = std::collections::HashSet::new();
     for ((name, _), result) in input.seeds.iter().zip(seed_results) {
         match result {
             Ok((seed, bad)) => {
                 problems.extend(bad);
                 seeds.insert(name.clone(), seed);
             }
-            Err(p) => problems.push(p),
+            Err(p) => {
+                problems.push(p);
+                unreadable.insert(name.clone());
+            }
         }
     }
 
@@ -275,6 +279,7 @@ pub(crate) fn build(
         &origins,
         validate::SeedsRead {
             seeds,
+            unreadable,
             unlisted: &input.unlisted,
             manifest: input.manifest.as_ref(),
         },

@@ -477,14 +477,17 @@ fn json_problem(name: &str, line: usize, raw: &str, e: &serde_json::Error) -> Pr
         .ok()
         .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
     let full = e.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(at) => format!("{} (column {})", &full[..at], e.column()),
-        None => full,
-    };
-    let kind = if e.is_syntax() || e.is_eof() {
-        ProblemKind::Parse
+    let bare = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |at| &full[..at]);
+    // A column helps find a syntax error; a schema error names its field instead, as in TOML.
+    let (kind, message) = if e.is_syntax() || e.is_eof() {
+        (
+            ProblemKind::Parse,
+            format!("{bare} (column {})", e.column()),
+        )
     } else {
-        schema_kind(&message)
+        (schema_kind(bare), bare.to_string())
     };
     Problem {
         kind,

@@ -42,6 +42,9 @@ struct Ctx<'a> {
     placements: &'a Placements,
     /// Aliases that occur in no source (normally none).
     absent_aliases: &'a HashSet<String>,
+    /// Ids of records that did not parse: a reference to one is not reported again, its own
+    /// problem being the root cause.
+    unparsed: &'a HashSet<String>,
     /// The record being checked, for the file and line of its problems.
     at: (RecordKind, usize),
     /// Quotes not found verbatim, as (source index, quote, index of their problem), for near-miss
@@ -64,6 +67,9 @@ impl Ctx<'_> {
     }
 
     fn reference(&mut self, record: &str, field: &str, id: &str, expected: RecordKind) {
+        if self.unparsed.contains(id) {
+            return;
+        }
         match self.index.get(id) {
             Some((k, _)) if *k == expected => {}
             Some((k, _)) => {
@@ -92,7 +98,9 @@ impl Ctx<'_> {
         expected: RecordKind,
     ) {
         for (i, id) in ids.into_iter().enumerate() {
-            if !matches!(self.index.get(id.as_str()), Some((k, _)) if *k == expected) {
+            if !matches!(self.index.get(id.as_str()), Some((k, _)) if *k == expected)
+                && !self.unparsed.contains(id)
+            {
                 self.reference(record, &format!("{field}[{i}]"), id, expected);
             }
         }
@@ -378,7 +386,7 @@ fn home(evidence: &[Evidence]) -> Vec<&str> {
 fn check_seeds(
     ds: &mut Dataset,
     seeds: &mut HashMap<String, Seed>,
-    unlisted: &[String],
+    (unlisted, unreadable): (&[String], &HashSet<String>),
     manifest: Option<&Manifest>,
     problems: &mut Vec<Problem>,
     origins: &Origins,
@@ -396,6 +404,7 @@ fn check_seeds(
         for entry in &manifest.seed {
             *listed.entry(entry.file.as_str()).or_default() += 1;
             match seeds.get(&entry.file) {
+                None if unreadable.contains(&entry.file) => {}
                 None => problems.push(file_problem(
                     ProblemKind::Manifest,
                     &entry.file,
@@ -719,6 +728,8 @@ fn check_instrument(i: &mut Instrument, ctx: &mut Ctx) {
 /// and the manifest.
 pub(crate) struct SeedsRead<'a> {
     pub seeds: HashMap<String, Seed>,
+    /// Listed seeds that could not be read (each has its problem already).
+    pub unreadable: HashSet<String>,
     pub unlisted: &'a [String],
     pub manifest: Option<&'a Manifest>,
 }
@@ -950,10 +961,18 @@ pub(crate) fn validate(
 ) {
     let SeedsRead {
         mut seeds,
+        unreadable,
         unlisted,
         manifest,
     } = seeds;
-    let texts = check_seeds(ds, &mut seeds, unlisted, manifest, problems, origins);
+    let texts = check_seeds(
+        ds,
+        &mut seeds,
+        (unlisted, &unreadable),
+        manifest,
+        problems,
+        origins,
+    );
     drop(seeds);
     let placements = Placements::compute(&texts, requests(ds, index));
     let aliases: Vec<&str> = ds
@@ -985,7 +1004,15 @@ pub(crate) fn validate(
     let files: Vec<String> = ds.sources.iter().map(|s| s.file.clone()).collect();
     check_cycles(ds, index, origins, problems);
 
+    // Records that did not parse have their problem already; nothing refers to them again.
+    let unparsed: HashSet<String> = problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::Parse | ProblemKind::BadDate))
+        .filter_map(|p| p.record.clone())
+        .filter(|id| !index.contains_key(id))
+        .collect();
     let mut ctx = Ctx {
+        unparsed: &unparsed,
         index,
         origins,
         texts: &texts,
