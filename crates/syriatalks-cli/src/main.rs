@@ -66,6 +66,9 @@ enum Command {
     Search {
         /// The words to look for (case and accents ignored).
         text: String,
+        /// Show at most this many hits (a note on stderr says when there were more).
+        #[arg(long, default_value_t = syriatalks::DEFAULT_SEARCH_LIMIT)]
+        limit: usize,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -234,6 +237,56 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
         .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
 }
 
+/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so
+/// that a failure never leaves a truncated file where a good one was. Errors name the path.
+fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    let fail = |e: std::io::Error| Failure::Data(format!("cannot write {}: {e}", path.display()));
+    let name = path
+        .file_name()
+        .ok_or_else(|| Failure::Usage(format!("{} is not a file name", path.display())))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = path.with_file_name(tmp_name);
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(fail)
+}
+
+/// Whether standard output was open when the program started. When it was closed
+/// (`syriatalks timeline >&-`), Rust's runtime reopens it on `/dev/null` for reading and writing
+/// before `main`, so every write succeeds and a command would report success having written
+/// nothing. A shell's `> /dev/null` opens it write-only, which tells the two apart.
+fn stdout_is_open() -> bool {
+    #[cfg(unix)]
+    {
+        // SAFETY: fstat writes into the zeroed struct we own; fcntl(F_GETFL) only queries flags.
+        unsafe {
+            let mut st: libc::stat = std::mem::zeroed();
+            if libc::fstat(1, &mut st) != 0 {
+                return false;
+            }
+            let mut null: libc::stat = std::mem::zeroed();
+            let is_null = libc::stat(c"/dev/null".as_ptr(), &mut null) == 0
+                && st.st_rdev == null.st_rdev
+                && (st.st_mode & libc::S_IFMT) == libc::S_IFCHR;
+            let mode = libc::fcntl(1, libc::F_GETFL) & libc::O_ACCMODE;
+            !(is_null && mode == libc::O_RDWR)
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
 fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     match cli.command {
         Command::Validate {
@@ -276,7 +329,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Manifest { dir } => {
             let text = syriatalks::manifest_for(dir.join("seeds"))?;
             let dest = dir.join("seeds").join(syriatalks::MANIFEST_FILE);
-            std::fs::write(&dest, text)?;
+            write_atomic(&dest, text.as_bytes())?;
             writeln!(out, "wrote {}", dest.display())?;
             Ok(())
         }
@@ -340,10 +393,17 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
         }
         Command::Search {
             text,
+            limit,
             json: as_json,
         } => {
-            let hits = ds.search(&text);
-            if hits.is_empty() {
+            let found = ds.search_limited(&text, limit);
+            let hits = found.hits;
+            if found.more {
+                eprintln!(
+                    "syriatalks: more than {limit} hits; showing the first {limit} (--limit N shows more)"
+                );
+            }
+            if hits.is_empty() && !found.more {
                 return Err(Failure::Data(format!(
                     "no record or article contains `{text}`"
                 )));
@@ -409,7 +469,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
         } => {
             let text = ds.to_json();
             match file {
-                Some(path) => std::fs::write(path, text + "\n")?,
+                Some(path) => write_atomic(&path, (text + "\n").as_bytes())?,
                 None => writeln!(out, "{text}")?,
             }
         }
@@ -488,9 +548,14 @@ fn audit(
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !stdout_is_open() {
+        eprintln!("syriatalks: standard output is closed: nothing can be written");
+        return ExitCode::from(1);
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match run(cli, &mut out) {
+    let result = run(cli, &mut out).and_then(|()| out.flush().map_err(Failure::from));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Data(msg)) => {
             eprintln!("syriatalks: {msg}");

@@ -268,3 +268,61 @@ fn audit_reports_coverage_and_refuses_stale_exclusions() {
     assert!(stdout(&o).contains("Grey Facebook Icon"), "{}", stdout(&o));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn search_is_bounded_and_says_when_there_is_more() {
+    let o = run(&["search", "Geneva", "--limit", "2", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hits: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(hits.as_array().map(Vec::len), Some(2));
+    assert!(stderr(&o).contains("more than 2 hits"), "{}", stderr(&o));
+    let o = run(&["search", "Hardatneen", "--limit", "1000"]);
+    assert!(!stderr(&o).contains("more than"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_failing_out_names_the_path_and_leaves_no_partial_file() {
+    let dir = std::env::temp_dir().join(format!("syriatalks-out-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let missing = dir.join("no-such-folder").join("all.json");
+    let o = run(&["export", "--out", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(missing.to_str().unwrap()),
+        "{}",
+        stderr(&o)
+    );
+    // A good write replaces the file whole, with no temporary file left beside it.
+    std::fs::create_dir_all(&dir).unwrap();
+    let dest = dir.join("all.json");
+    std::fs::write(&dest, "old").unwrap();
+    ok(&["export", "--out", dest.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(&dest).unwrap().starts_with('{'));
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_stdout_is_an_error_not_a_silent_success() {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_syriatalks"));
+    cmd.arg("timeline");
+    // SAFETY: close(2) is async-signal-safe, as pre_exec requires.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::close(1);
+            Ok(())
+        });
+    }
+    let o = cmd.output().expect("runs");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("standard output is closed"));
+    // Sent to /dev/null on purpose, it succeeds.
+    let o = Command::new(env!("CARGO_BIN_EXE_syriatalks"))
+        .arg("timeline")
+        .stdout(std::process::Stdio::null())
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

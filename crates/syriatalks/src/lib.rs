@@ -81,7 +81,7 @@ pub use load::{
 pub use model::*;
 pub use query::{Filter, Stored};
 pub use resolve::{Candidate, MatchKind};
-pub use search::SearchHit;
+pub use search::{SearchHit, SearchResults, DEFAULT_SEARCH_LIMIT};
 pub use validate::is_valid_id;
 pub use vocab::UnknownWord;
 

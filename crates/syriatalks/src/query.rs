@@ -580,3 +580,71 @@ macro_rules! stored {
 }
 stored!(Source => sources, Actor => actors, Place => places, Round => rounds, Event => events,
     Figure => figures, Quote => quotes, Position => positions, Instrument => instruments);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every filter combination over the embedded data gives, through the indexes, exactly what a
+    /// scan of every record gives.
+    #[test]
+    fn indexed_queries_answer_as_a_full_scan_does() {
+        let ds = crate::embedded();
+        let dates = [
+            None,
+            Some("2016"),
+            Some("2016-02"),
+            Some("2017-02-23"),
+            Some("2012"),
+        ];
+        let actors = [
+            None,
+            Some("Jaafari"),
+            Some("staffan-de-mistura"),
+            Some("Russia"),
+        ];
+        let places = [None, Some("Geneva"), Some("Syria"), Some("Aleppo")];
+        let kinds = [None, Some("veto"), Some("deaths"), Some("geneva")];
+        let rounds = [None, Some("Geneva IV")];
+        let sources = [None, Some("src-2016-02-disarray")];
+        let mut checked = 0;
+        for since in dates {
+            for until in dates {
+                for actor in actors {
+                    for place in places {
+                        for kind in kinds {
+                            for round in rounds {
+                                for source in sources {
+                                    let f = Filter {
+                                        since: since.map(|d| d.parse().unwrap()),
+                                        until: until.map(|d| d.parse().unwrap()),
+                                        actor: actor.map(str::to_string),
+                                        place: place.map(str::to_string),
+                                        kind: kind.map(str::to_string),
+                                        round: round.map(str::to_string),
+                                        source: source.map(str::to_string),
+                                        text: None,
+                                    };
+                                    for rk in RecordKind::ALL {
+                                        let Ok(c) = ds.compile(&f, &[*rk]) else {
+                                            continue;
+                                        };
+                                        let scan: Vec<&str> = records_of(ds, *rk)
+                                            .filter(|r| ds.matches(&c, *r))
+                                            .map(|r| r.id())
+                                            .collect();
+                                        let indexed: Vec<&str> =
+                                            ds.run(&c, *rk).iter().map(|r| r.id()).collect();
+                                        assert_eq!(indexed, scan, "{rk} {f:?}");
+                                        checked += 1;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+}

@@ -50,15 +50,29 @@ fn snippet(text: &str, span: ByteSpan) -> String {
     s
 }
 
-fn find_all(text: &str, needle: &str) -> Vec<ByteSpan> {
+/// How many hits [`Dataset::search`] returns at most; [`Dataset::search_limited`] takes another.
+pub const DEFAULT_SEARCH_LIMIT: usize = 1000;
+
+/// The first `limit` occurrences of `needle` (folded) in `text`.
+fn find_some(text: &str, needle: &str, limit: usize) -> Vec<ByteSpan> {
     let (folded, map) = fold_with_map(text);
     folded
         .match_indices(needle)
+        .take(limit)
         .map(|(i, m)| {
             let (start, end) = unfold_span(&map, text, i, i + m.len());
             ByteSpan { start, end }
         })
         .collect()
+}
+
+/// The hits of a search, at most as many as asked for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults<'a> {
+    /// The hits, records first, then the articles' texts.
+    pub hits: Vec<SearchHit<'a>>,
+    /// Whether there are more hits than the limit let through.
+    pub more: bool,
 }
 
 impl Dataset {
@@ -72,12 +86,30 @@ impl Dataset {
     /// let syriatalks::RecordRef::Source(src) = in_text.record else { unreachable!() };
     /// assert_eq!(&src.text[in_text.span.start..in_text.span.end], "Hardatneen");
     /// ```
+    ///
+    /// At most [`DEFAULT_SEARCH_LIMIT`] hits: a corpus may hold millions of occurrences of a common
+    /// word, and the memory a search takes must stay bounded. [`Dataset::search_limited`] says
+    /// whether there were more.
     pub fn search(&self, words: &str) -> Vec<SearchHit<'_>> {
+        self.search_limited(words, DEFAULT_SEARCH_LIMIT).hits
+    }
+
+    /// Like [`Dataset::search`], with at most `limit` hits and whether there were more.
+    ///
+    /// ```
+    /// let ds = syriatalks::embedded();
+    /// let some = ds.search_limited("Geneva", 3);
+    /// assert_eq!(some.hits.len(), 3);
+    /// assert!(some.more);
+    /// ```
+    pub fn search_limited(&self, words: &str, limit: usize) -> SearchResults<'_> {
         let needle = fold(words.trim());
-        if needle.is_empty() {
-            return Vec::new();
-        }
         let mut hits = Vec::new();
+        if needle.is_empty() {
+            return SearchResults { hits, more: false };
+        }
+        // One more than asked for tells whether there are more.
+        let want = limit.saturating_add(1);
         for record in self.records() {
             let fields = record.texts().into_iter();
             let quotes = record
@@ -85,7 +117,7 @@ impl Dataset {
                 .into_iter()
                 .map(|e| ("evidence.quote", e.quote.as_str()));
             for (field, text) in fields.chain(quotes) {
-                for span in find_all(text, &needle) {
+                for span in find_some(text, &needle, want - hits.len()) {
                     hits.push(SearchHit {
                         record,
                         field: field.to_string(),
@@ -93,10 +125,19 @@ impl Dataset {
                         snippet: snippet(text, span),
                     });
                 }
+                if hits.len() >= want {
+                    break;
+                }
+            }
+            if hits.len() >= want {
+                break;
             }
         }
         for source in &self.sources {
-            for span in find_all(&source.text, &needle) {
+            if hits.len() >= want {
+                break;
+            }
+            for span in find_some(&source.text, &needle, want - hits.len()) {
                 hits.push(SearchHit {
                     record: RecordRef::Source(source),
                     field: "text".into(),
@@ -105,7 +146,9 @@ impl Dataset {
                 });
             }
         }
-        hits
+        let more = hits.len() > limit;
+        hits.truncate(limit);
+        SearchResults { hits, more }
     }
 }
 
@@ -116,7 +159,7 @@ mod tests {
     #[test]
     fn snippets_trim_to_context_on_char_boundaries() {
         let text = format!("{}Genève{}", "é".repeat(100), "ü".repeat(100));
-        let span = find_all(&text, "geneve")[0];
+        let span = find_some(&text, "geneve", usize::MAX)[0];
         assert_eq!(&text[span.start..span.end], "Genève");
         let s = snippet(&text, span);
         assert!(s.starts_with('…') && s.ends_with('…'));
