@@ -23,6 +23,8 @@ static const struct broken_case cases[] = {
     {"invalid-utf8", ST_STATUS_LOAD_INVALID_UTF8, "invalid_utf8", "zz-c-api-tamper.toml"},
     {"unlisted-seed", ST_STATUS_LOAD_MANIFEST, "manifest", "zz-c-api-unlisted.txt"},
     {"no-such-directory", ST_STATUS_LOAD_IO, "io", "no such file or directory"},
+    {"invalid-utf8-seed", ST_STATUS_LOAD_INVALID_UTF8, "invalid_utf8", "not valid UTF-8"},
+    {"symlinked-seed", ST_STATUS_LOAD_IO, "io", "symbolic link"},
 };
 
 int main(int argc, char **argv) {

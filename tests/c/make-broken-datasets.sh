@@ -85,3 +85,30 @@ printf '# \xff\xfe not UTF-8\n' > "$d/zz-c-api-tamper.toml"
 # 8. A seed that the manifest does not list.
 d=$(copy unlisted-seed)
 printf 'An article nobody listed.\n' > "$d/seeds/zz-c-api-unlisted.txt"
+
+# Rewrites a copy's manifest from its seeds (as `syriatalks manifest` would).
+remanifest() {
+    local d=$1 f
+    {
+        for f in "$d"/seeds/*.txt; do
+            printf '[[seed]]\nfile = "%s"\nsha256 = "%s"\nbytes = %s\n\n' \
+                "$(basename "$f")" "$(sha256sum "$f" | cut -d' ' -f1)" "$(stat -c %s "$f")"
+        done
+    } > "$d/seeds/manifest.toml"
+}
+
+# 9. A seed that is not valid UTF-8, listed with its true checksum: the one problem reported
+#    (no follow-on misquote for each quote citing it).
+d=$(copy invalid-utf8-seed)
+seed=$(grep -l 'Syria Talks Plunge Into Disarray' "$d"/seeds/*.txt)
+printf '\xff' >> "$seed"
+remanifest "$d"
+
+# 10. A listed seed that is a symbolic link out of the folder: refused, never read.
+d=$(copy symlinked-seed)
+seed=$(grep -l 'Syria Talks Plunge Into Disarray' "$d"/seeds/*.txt)
+outside="$out/outside-secret.txt"
+printf 'SECRET-CONTENT outside the dataset\n' > "$outside"
+rm "$seed"
+ln -s "$outside" "$seed"
+remanifest "$d"
