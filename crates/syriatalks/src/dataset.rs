@@ -7,6 +7,14 @@ use serde::Serialize;
 use crate::model::*;
 use crate::parse::AnyRecord;
 
+/// A hash map with a fast hasher: the loader's maps hold a key per record or per quote, and the
+/// keys come from the dataset, so SipHash's resistance to chosen keys buys nothing but time here
+/// (foldhash's per-process random seed still varies the layout).
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// Record id → (type, index among the records of that type).
+pub(crate) type IdIndex = FastMap<String, (RecordKind, usize)>;
+
 /// A validated dataset. Obtain one from [`crate::embedded`], [`crate::load`] or
 /// [`crate::from_parts`]; every quote in it has been found in its source.
 #[derive(Debug, Clone, Serialize)]
@@ -26,7 +34,7 @@ pub struct Dataset {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) data_version: Option<String>,
     #[serde(skip)]
-    pub(crate) index: HashMap<String, (RecordKind, usize)>,
+    pub(crate) index: IdIndex,
     #[serde(skip)]
     pub(crate) indexes: crate::index::Indexes,
 }
@@ -64,7 +72,7 @@ impl Default for Dataset {
             quotes: Vec::new(),
             positions: Vec::new(),
             instruments: Vec::new(),
-            index: HashMap::new(),
+            index: IdIndex::default(),
             indexes: Default::default(),
         }
     }
@@ -103,7 +111,7 @@ impl Dataset {
             instruments: r.8,
             ..Dataset::default()
         };
-        let mut index = HashMap::with_capacity(ds.records().count());
+        let mut index = IdIndex::with_capacity_and_hasher(ds.records().count(), Default::default());
         for kind in RecordKind::ALL {
             for (i, r) in crate::index::records_of(&ds, *kind).enumerate() {
                 index.entry(r.id().to_string()).or_insert((*kind, i));
@@ -149,7 +157,7 @@ impl Dataset {
 
     /// Takes the id index built while loading and builds the query indexes (called once, after
     /// validation).
-    pub(crate) fn finish(&mut self, index: HashMap<String, (RecordKind, usize)>) {
+    pub(crate) fn finish(&mut self, index: IdIndex) {
         self.index = index;
         self.indexes = crate::index::Indexes::build(self);
     }

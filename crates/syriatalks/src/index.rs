@@ -3,11 +3,9 @@
 //! sources and kind words, the names actors, places and rounds are known by, and which places lie
 //! within which.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, FastMap as HashMap};
 use crate::load::kind_slot;
 use crate::model::{Record, RecordKind, RecordRef};
 use crate::normalize::name_key;

@@ -228,7 +228,7 @@ pub(crate) fn build(
     for (slot, n) in per_kind.iter().enumerate() {
         origins.at[slot].reserve_exact(*n);
     }
-    let mut index: HashMap<String, (RecordKind, usize)> = HashMap::with_capacity(records);
+    let mut index = crate::dataset::IdIndex::with_capacity_and_hasher(records, Default::default());
     for (name, file) in names.into_iter().zip(parsed) {
         let f = origins.files.len() as u32;
         origins.files.push(name);

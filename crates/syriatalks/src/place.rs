@@ -8,9 +8,11 @@
 //! can) is reported as such instead of being counted on.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::BuildHasher;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::dataset::FastMap;
 
 use crate::evidence::{ByteSpan, Placement};
 use crate::normalize::fold;
@@ -19,13 +21,13 @@ use crate::normalize::fold;
 /// occurrences its users need kept (1, or the largest `occurrence` asked).
 #[derive(Default)]
 pub(crate) struct Requests<'a> {
-    per_source: Vec<HashMap<&'a str, usize>>,
+    per_source: Vec<FastMap<&'a str, usize>>,
 }
 
 impl<'a> Requests<'a> {
     pub(crate) fn new(sources: usize) -> Self {
         Requests {
-            per_source: (0..sources).map(|_| HashMap::new()).collect(),
+            per_source: (0..sources).map(|_| FastMap::default()).collect(),
         }
     }
 
@@ -55,15 +57,25 @@ pub(crate) struct Found {
 /// with their records; a lookup checks the text at the span, so a hash collision cannot misplace).
 #[derive(Default)]
 pub(crate) struct Placements {
-    found: HashMap<(u32, u64), Found>,
+    found: FastMap<(u32, u64), Found>,
     /// Sources whose quotes matched too often to count (source index → matches seen).
-    over_budget: HashMap<u32, usize>,
+    over_budget: FastMap<u32, usize>,
 }
 
 fn quote_hash(quote: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    quote.hash(&mut h);
-    h.finish()
+    // Fixed, so that every thread hashes a quote alike; collisions are caught at lookup.
+    foldhash::quality::FixedState::with_seed(0x5eed).hash_one(quote)
+}
+
+/// An automaton over these patterns. A contiguous NFA: articles are short next to what a DFA costs
+/// to build, and each source gets its own automaton.
+fn automaton<P: AsRef<[u8]>>(
+    patterns: impl IntoIterator<Item = P>,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
 }
 
 /// How many matches one source's pass may see before it stops: far more than any real quotes make
@@ -91,6 +103,8 @@ impl Placements {
             scan(src as u32, text, &per_source[src])
         });
         let mut out = Placements::default();
+        out.found
+            .reserve(results.iter().map(|(f, _)| f.len()).sum());
         for (src, (found, over)) in results.into_iter().enumerate() {
             out.found.extend(found);
             if let Some(n) = over {
@@ -152,14 +166,14 @@ type ScanResult = (Vec<((u32, u64), Found)>, Option<usize>);
 /// build the larger cost). Each prefix match is then checked against the whole quotes sharing it.
 const PREFIX: usize = 16;
 
-fn scan(src: u32, text: &str, quotes: &HashMap<&str, usize>) -> ScanResult {
+fn scan(src: u32, text: &str, quotes: &FastMap<&str, usize>) -> ScanResult {
     if quotes.is_empty() {
         return (Vec::new(), None);
     }
     let patterns: Vec<&str> = quotes.keys().copied().collect();
     let need: Vec<usize> = patterns.iter().map(|p| quotes[p]).collect();
     // Distinct prefixes, each with the quotes that start with it.
-    let mut prefix_ids: HashMap<&[u8], usize> = HashMap::new();
+    let mut prefix_ids: FastMap<&[u8], usize> = FastMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, p) in patterns.iter().enumerate() {
         let prefix = &p.as_bytes()[..p.len().min(PREFIX)];
@@ -173,10 +187,7 @@ fn scan(src: u32, text: &str, quotes: &HashMap<&str, usize>) -> ScanResult {
     for (prefix, g) in &prefix_ids {
         prefixes[*g] = prefix;
     }
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(&prefixes)
-    else {
+    let Ok(ac) = automaton(&prefixes) else {
         // The automaton could not be built (it is too large): count each quote on its own.
         let found = patterns
             .iter()
@@ -247,10 +258,7 @@ pub(crate) fn near_misses(texts: &[Option<String>], misses: &[(usize, &str)]) ->
         };
         let folded_text = fold(text);
         let folded: Vec<String> = items.iter().map(|&i| fold(misses[i].1)).collect();
-        let Ok(ac) = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(folded.iter().filter(|q| !q.is_empty()))
-        else {
+        let Ok(ac) = automaton(folded.iter().filter(|q| !q.is_empty())) else {
             return Vec::new();
         };
         let keep: Vec<usize> = items
@@ -295,10 +303,7 @@ pub(crate) fn occurring(texts: &[Option<String>], needles: &[&str]) -> Vec<bool>
     if live.is_empty() {
         return hit;
     }
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(live.iter().map(|&i| needles[i]))
-    else {
+    let Ok(ac) = automaton(live.iter().map(|&i| needles[i])) else {
         for &i in &live {
             hit[i] = texts.iter().flatten().any(|t| t.contains(needles[i]));
         }

@@ -303,7 +303,7 @@ impl Dataset {
     fn candidates(&self, c: &Compiled, kind: RecordKind) -> Option<Vec<u32>> {
         let slot = kind_slot(kind);
         let ix = &self.indexes;
-        type Map = std::collections::HashMap<String, crate::index::PerKind>;
+        type Map = crate::dataset::FastMap<String, crate::index::PerKind>;
         enum Plan<'p> {
             Keys(&'p Map, Vec<&'p str>),
             Kind(&'p [u32]),

@@ -310,7 +310,7 @@ fn read_confined(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
         io::Error::new(
             io::ErrorKind::InvalidData,
             format!(
-                "it is larger than the limit of {limit} bytes for this kind of file (see docs/DATA.md, Limits)"
+                "it is larger than the limit of {limit} bytes for this kind of file (see \"Where a dataset ends\" in docs/DATA.md)"
             ),
         )
     };

@@ -25,7 +25,7 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 /// Record id → (type, index in type).
-type Index = HashMap<String, (RecordKind, usize)>;
+type Index = crate::dataset::IdIndex;
 
 struct Ctx<'a> {
     index: &'a Index,
