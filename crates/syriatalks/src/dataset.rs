@@ -36,7 +36,7 @@ pub struct Dataset {
     #[serde(skip)]
     pub(crate) index: IdIndex,
     #[serde(skip)]
-    pub(crate) indexes: crate::index::Indexes,
+    indexes: once_cell::sync::OnceCell<crate::index::Indexes>,
 }
 
 macro_rules! accessors {
@@ -73,7 +73,7 @@ impl Default for Dataset {
             positions: Vec::new(),
             instruments: Vec::new(),
             index: IdIndex::default(),
-            indexes: Default::default(),
+            indexes: once_cell::sync::OnceCell::new(),
         }
     }
 }
@@ -96,8 +96,9 @@ impl Dataset {
         instruments, instrument, Instrument;
     }
 
-    /// A dataset of already validated records (the embedded compact form): builds the id index
-    /// and the query indexes.
+    /// A dataset of already validated records (the embedded compact form): builds the id index;
+    /// the query indexes wait for the first query, so that opening the embedded data costs only
+    /// its decoding.
     pub(crate) fn from_records(r: crate::compact::Records) -> Dataset {
         let mut ds = Dataset {
             sources: r.0,
@@ -117,7 +118,7 @@ impl Dataset {
                 index.entry(r.id().to_string()).or_insert((*kind, i));
             }
         }
-        ds.finish(index);
+        ds.index = index;
         ds
     }
 
@@ -156,10 +157,16 @@ impl Dataset {
     }
 
     /// Takes the id index built while loading and builds the query indexes (called once, after
-    /// validation).
+    /// validation: a loaded corpus is queried right away, and its indexes are part of the load).
     pub(crate) fn finish(&mut self, index: IdIndex) {
         self.index = index;
-        self.indexes = crate::index::Indexes::build(self);
+        self.indexes();
+    }
+
+    /// The query indexes, built on first use.
+    pub(crate) fn indexes(&self) -> &crate::index::Indexes {
+        self.indexes
+            .get_or_init(|| crate::index::Indexes::build(self))
     }
 
     /// Every record of every type, sources first.

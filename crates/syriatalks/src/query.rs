@@ -262,7 +262,7 @@ impl Dataset {
         let mut seen: HashSet<&str> = ids.iter().copied().collect();
         let mut todo: Vec<&str> = ids.into_iter().collect();
         while let Some(id) = todo.pop() {
-            for &child in self.indexes.children.get(id).into_iter().flatten() {
+            for &child in self.indexes().children.get(id).into_iter().flatten() {
                 let child = self.places[child as usize].id.as_str();
                 if seen.insert(child) {
                     todo.push(child);
@@ -302,7 +302,7 @@ impl Dataset {
     /// in data-file order; `None` when no index applies (then every record is a candidate).
     fn candidates(&self, c: &Compiled, kind: RecordKind) -> Option<Vec<u32>> {
         let slot = kind_slot(kind);
-        let ix = &self.indexes;
+        let ix = self.indexes();
         type Map = crate::dataset::FastMap<String, crate::index::PerKind>;
         enum Plan<'p> {
             Keys(&'p Map, Vec<&'p str>),
@@ -532,9 +532,9 @@ impl Dataset {
     /// name or an alias has its name key: one look-up in the name index.
     fn named_in(&self, kind: RecordKind, name: &str) -> HashSet<&str> {
         let names = match kind {
-            RecordKind::Actor => &self.indexes.actor_names,
-            RecordKind::Place => &self.indexes.place_names,
-            _ => &self.indexes.round_names,
+            RecordKind::Actor => &self.indexes().actor_names,
+            RecordKind::Place => &self.indexes().place_names,
+            _ => &self.indexes().round_names,
         };
         let id_at = |i: usize| -> Option<&str> { self.at(kind, i).map(|r| r.id()) };
         let mut ids: HashSet<&str> = names
