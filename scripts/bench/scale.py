@@ -66,8 +66,8 @@ def query(corpus: Path, runs: int) -> Dict[str, Any]:
 
     import pandas as pd
 
+    # Plain read_csv dtypes (object strings, datetime64 days): what a pandas user would have.
     df = pd.read_csv(corpus / "generated-events.csv", parse_dates=["first", "last"])
-    df = df.astype({"id": "string", "actor_0": "string", "actor_1": "string"})
     lo, hi = pd.Timestamp(since), pd.Timestamp(until)
 
     def pandas_mask() -> Any:
@@ -176,7 +176,8 @@ def table(results_file: Path, command: str) -> str:
     rust = {r["events"]: r for r in by("rust_query")}
     for r in by("py_query"):
         n = r["events"]
-        q = f"query: Feb–Mar 2016 × `{r['actor']}` ({r['rows']['syriatalks']} rows)"
+        k = r["rows"]["syriatalks"]
+        q = f"query: Feb–Mar 2016 × `{r['actor']}` ({k} row{'' if k == 1 else 's'})"
         sz = f"{size(n)} events"
         rq = rust.get(n)
         if rq:
@@ -213,8 +214,12 @@ def table(results_file: Path, command: str) -> str:
                 break
     except OSError:
         pass
+    try:
+        load = " (load average " + ", ".join(Path("/proc/loadavg").read_text().split()[:3]) + " at the end)"
+    except OSError:
+        load = ""
     head = (
-        f"Measured {time.strftime('%Y-%m-%d')} on {cpu or platform.machine()} ({os.cpu_count()} cores), "
+        f"Measured {time.strftime('%Y-%m-%d')} on {cpu or platform.machine()} ({os.cpu_count()} cores{load}), "
         f"Python {platform.python_version()}, by `{command}`. Times are medians; loads are single runs. "
         "No test asserts a timing.\n\n"
     )
