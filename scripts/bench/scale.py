@@ -215,7 +215,7 @@ def table(results_file: Path, command: str) -> str:
     except OSError:
         pass
     try:
-        load = " (load average " + ", ".join(Path("/proc/loadavg").read_text().split()[:3]) + " at the end)"
+        load = "; load average " + ", ".join(Path("/proc/loadavg").read_text().split()[:3]) + " at the end"
     except OSError:
         load = ""
     head = (
