@@ -4,6 +4,7 @@
 //! Exit status: 0 on success, 1 when something asked for is not found or the data is invalid,
 //! 2 for bad usage. Messages go to stderr.
 
+mod generate;
 mod render;
 
 use std::{io::Write, path::PathBuf, process::ExitCode};
@@ -140,6 +141,8 @@ enum Command {
     },
     /// Record counts per type and the versions.
     Stats,
+    /// Write a synthetic, valid corpus of any size (for benchmarks; see scripts/bench-scale).
+    Generate(generate::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -333,6 +336,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             writeln!(out, "wrote {}", dest.display())?;
             Ok(())
         }
+        Command::Generate(args) => generate::run(&args, out),
         command => {
             let ds = dataset(&cli.data)?;
             query(&ds, command, out)
@@ -484,7 +488,10 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 writeln!(out, "{:>12}  {n}", kind.as_str())?;
             }
         }
-        Command::Validate { .. } | Command::Manifest { .. } | Command::Audit { .. } => {
+        Command::Validate { .. }
+        | Command::Manifest { .. }
+        | Command::Audit { .. }
+        | Command::Generate(_) => {
             return Err(Failure::Usage(
                 "this command does not query a dataset".into(),
             ));
