@@ -211,13 +211,8 @@ fn bad_options_are_usage_errors() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// The JSON Lines form loads into the same dataset as the TOML form.
-///
-/// Ignored until the loader rewrite lands: the loader in this tree reads `*.toml` only, so the
-/// JSON Lines corpus would load as an empty dataset. Run it with `cargo test -p syriatalks-cli
-/// --test generate -- --ignored` once the loader reads `*.jsonl`.
+/// The JSON Lines form loads into the same dataset as the TOML form, in both layouts.
 #[test]
-#[ignore = "the loader does not read JSON Lines yet (loader rewrite, issue 8)"]
 fn jsonl_loads_into_the_same_dataset_as_toml() {
     let base = tmp("jsonl-load");
     for layout in ["per-article", "one-file"] {
