@@ -154,3 +154,37 @@ def test_problem_str() -> None:
     p = st.Problem(kind="misquote", message="not found", file="a.toml", line=3, record="x", field="evidence[0].quote")
     assert str(p) == "a.toml:3: record `x` field `evidence[0].quote`: not found [misquote]"
     assert str(st.Problem(kind="io", message="gone", file="d")) == "d: gone [io]"
+
+
+def test_a_dataset_is_its_folder_symlinks_are_refused(core_copy: Path, tmp_path: Path) -> None:
+    # A seed replaced by a link to a file outside the folder is refused without being read: its
+    # content never reaches a message.
+    outside = tmp_path / "outside.txt"
+    outside.write_text("SECRET-CONTENT outside the dataset\n", encoding="utf-8")
+    seed = next(p for p in sorted((core_copy / "seeds").glob("*.txt")))
+    seed.unlink()
+    seed.symlink_to(outside)
+    with pytest.raises(st.LoadError) as info:
+        st.load(core_copy)
+    assert "SECRET-CONTENT" not in str(info.value)
+    io = info.value.of_kind("io")
+    assert io and "symbolic link" in io[0].message
+    assert io[0].file == f"seeds/{seed.name}"
+
+
+def test_json_lines_records_load_like_toml(tiny_path: Path) -> None:
+    import json
+
+    tomllib = pytest.importorskip("tomllib")  # Python >= 3.11 reads TOML by itself
+    toml_ds = st.load(tiny_path)
+    records = tomllib.loads((tiny_path / "records.toml").read_text(encoding="utf-8"))
+    lines = [
+        json.dumps({"type": kind, **record})
+        for kind, items in records.items()
+        for record in items
+    ]
+    (tiny_path / "records.toml").unlink()
+    (tiny_path / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    jsonl_ds = st.load(tiny_path)
+    assert jsonl_ds.events() == toml_ds.events()
+    assert jsonl_ds.counts() == toml_ds.counts()

@@ -326,3 +326,27 @@ fn a_closed_stdout_is_an_error_not_a_silent_success() {
         .expect("runs");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[cfg(unix)]
+#[test]
+fn validate_refuses_a_seed_that_links_out_of_the_folder() {
+    let dir = copy_data("symlink");
+    let outside = dir.with_extension("outside.txt");
+    std::fs::write(&outside, "SECRET-CONTENT outside the dataset\n").unwrap();
+    let seed = std::fs::read_dir(dir.join("seeds"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .expect("a seed");
+    std::fs::remove_file(&seed).unwrap();
+    std::os::unix::fs::symlink(&outside, &seed).unwrap();
+    let o = run(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("symbolic link"), "{err}");
+    assert!(!err.contains("SECRET-CONTENT"), "{err}");
+    let o = run(&["--data", dir.to_str().unwrap(), "search", "SECRET"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stdout(&o).contains("SECRET-CONTENT"));
+}

@@ -299,11 +299,11 @@ fn record_by_record(name: &str, text: &str, lines: &LineIndex) -> Parsed {
             };
             match from_value(&array, value) {
                 Ok(r) => out.records.push((r, line)),
-                Err(message) => out.problems.push(problem(
+                Err((message, field)) => out.problems.push(problem(
                     schema_kind(&message),
                     Some(line),
                     Some(id),
-                    field_of(&message),
+                    field,
                     message,
                 )),
             }
@@ -346,10 +346,27 @@ fn field_of(message: &str) -> Option<String> {
     None
 }
 
-fn from_value(array: &str, value: toml::Value) -> Result<AnyRecord, String> {
-    fn de<T: DeserializeOwned>(v: toml::Value) -> Result<T, String> {
-        v.try_into()
-            .map_err(|e: toml::de::Error| e.message().trim().to_string())
+/// The field a deserialization error is about: the path to where it happened (`evidence`,
+/// `actors[1].role`), joined with the field its message names, if any.
+fn field_at(path: &serde_path_to_error::Path, message: &str) -> Option<String> {
+    let path = path.to_string();
+    match (path.as_str(), field_of(message)) {
+        (".", named) => named,
+        // Some deserializers have already stepped into the key the message names.
+        (p, Some(named)) if p == named || p.ends_with(&format!(".{named}")) => Some(path),
+        (_, Some(named)) => Some(format!("{path}.{named}")),
+        (_, None) => Some(path),
+    }
+}
+
+/// A record from its TOML value; the error is the message and the field it is about.
+fn from_value(array: &str, value: toml::Value) -> Result<AnyRecord, (String, Option<String>)> {
+    fn de<T: DeserializeOwned>(v: toml::Value) -> Result<T, (String, Option<String>)> {
+        serde_path_to_error::deserialize(v).map_err(|e| {
+            let message = e.inner().message().trim().to_string();
+            let field = field_at(e.path(), &message);
+            (message, field)
+        })
     }
     Ok(match array {
         "source" => AnyRecord::Source(de(value)?),
@@ -361,7 +378,7 @@ fn from_value(array: &str, value: toml::Value) -> Result<AnyRecord, String> {
         "quote" => AnyRecord::Quote(de(value)?),
         "position" => AnyRecord::Position(de(value)?),
         "instrument" => AnyRecord::Instrument(de(value)?),
-        other => return Err(format!("unknown record type `{other}`")),
+        other => return Err((format!("unknown record type `{other}`"), None)),
     })
 }
 
@@ -489,12 +506,19 @@ fn json_problem(name: &str, line: usize, raw: &str, e: &serde_json::Error) -> Pr
     } else {
         (schema_kind(bare), bare.to_string())
     };
+    // Where in the record the error is: read the line again, tracking the path (errors only).
+    let field = serde_path_to_error::deserialize::<_, JsonLine>(
+        &mut serde_json::Deserializer::from_str(raw),
+    )
+    .err()
+    .and_then(|e| field_at(e.path(), &message))
+    .or_else(|| field_of(&message));
     Problem {
         kind,
         file: Some(name.to_string()),
         line: Some(line),
         record: id,
-        field: field_of(&message),
+        field,
         message,
     }
 }

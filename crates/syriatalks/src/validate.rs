@@ -47,6 +47,8 @@ struct Ctx<'a> {
     unparsed: &'a HashSet<String>,
     /// The record being checked, for the file and line of its problems.
     at: (RecordKind, usize),
+    /// Per source, whether its text has Windows line endings, once looked at.
+    crlf: Vec<Option<bool>>,
     /// Quotes not found verbatim, as (source index, quote, index of their problem), for near-miss
     /// hints computed afterwards in one pass per source.
     misses: Vec<(usize, String, usize)>,
@@ -118,6 +120,18 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether a source's text has Windows line endings (looked at once per source).
+    fn has_crlf(&mut self, src: usize) -> bool {
+        if self.crlf.len() != self.texts.len() {
+            self.crlf = vec![None; self.texts.len()];
+        }
+        *self.crlf[src].get_or_insert_with(|| {
+            self.texts[src]
+                .as_deref()
+                .is_some_and(|t| memchr::memmem::find(t.as_bytes(), b"\r\n").is_some())
+        })
+    }
+
     /// The index of a source id, if it names a source.
     fn source_index(&self, id: &str) -> Option<usize> {
         match self.index.get(id) {
@@ -149,6 +163,8 @@ impl Ctx<'_> {
             Lookup::Placed(Err(Placement::Missing)) => {
                 let why = if quote.is_empty() {
                     " (the quote is empty)"
+                } else if quote.contains('\n') && self.has_crlf(src) {
+                    " (the seed has Windows line endings, \\r\\n, and the quote spans a line break written \\n: convert the seed to \\n and rewrite its manifest, or quote within one line)"
                 } else {
                     ""
                 };
@@ -1022,6 +1038,7 @@ pub(crate) fn validate(
         placements: &placements,
         absent_aliases: &absent_aliases,
         at: (RecordKind::Source, 0),
+        crlf: Vec::new(),
         misses: Vec::new(),
         problems,
     };

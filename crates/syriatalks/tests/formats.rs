@@ -149,3 +149,38 @@ fn a_bad_json_line_is_named_and_the_others_load() {
     assert_eq!(p.line, Some(lines.lines().count()));
     assert!(p.message.contains("column"), "{}", p.message);
 }
+
+#[test]
+fn a_table_where_a_list_belongs_names_the_field_in_both_formats() {
+    let broken = replace_once(
+        RECORDS,
+        "evidence = [{ source = \"fx\", quote = \"north of Aleppo\" }]",
+        "evidence = { source = \"fx\", quote = \"north of Aleppo\" }",
+    );
+    for (name, text) in [
+        ("records.toml", broken.clone()),
+        ("records.jsonl", to_jsonl(&broken)),
+    ] {
+        let e = load(name, &text).expect_err("a table is not a list");
+        let p = e
+            .problems
+            .iter()
+            .find(|p| p.record.as_deref() == Some("aleppo"))
+            .unwrap_or_else(|| panic!("{e}"));
+        assert_eq!(p.field.as_deref(), Some("evidence"), "{name}: {p}");
+    }
+    // A mistake deeper in a record names the whole path.
+    let broken = replace_once(
+        RECORDS,
+        "{ actor = \"de-mistura\", role = \"mediator\" }",
+        "{ actor = \"de-mistura\", role = \"referee\" }",
+    );
+    let e = load("records.toml", &broken).expect_err("unknown role");
+    assert!(
+        e.problems.iter().any(|p| p
+            .field
+            .as_deref()
+            .is_some_and(|f| f.starts_with("actors[") && f.ends_with("].role"))),
+        "{e}"
+    );
+}

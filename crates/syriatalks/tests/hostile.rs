@@ -409,3 +409,41 @@ fn a_deep_chain_of_places_is_walked_once() {
     });
     assert_eq!(found.len(), 1);
 }
+
+#[test]
+fn a_quote_across_a_windows_line_break_gets_a_hint() {
+    let seed = SEED.replace("Talks held in Vienna", "Talks held\r\nin Vienna");
+    let records = RECORDS.to_string()
+        + "\n[[place]]\nid = \"vienna-city\"\nkind = \"city\"\nname = \"Vienna\"\nevidence = [{ source = \"fx\", quote = \"Talks held\\nin Vienna\" }]\n";
+    let e = syriatalks::from_parts(
+        &[("fixture.toml", &records)],
+        &[("fixture.txt", seed.as_bytes())],
+        Some(&manifest_for(seed.as_bytes())),
+    )
+    .expect_err("the quote has \\n where the seed has \\r\\n");
+    let p = e
+        .problems
+        .iter()
+        .find(|p| p.record.as_deref() == Some("vienna-city"))
+        .unwrap_or_else(|| panic!("{e}"));
+    assert!(p.message.contains("Windows line endings"), "{p}");
+}
+
+#[test]
+fn a_search_for_a_common_word_in_a_large_seed_is_bounded() {
+    // `search lorem` over a 500 MB seed gave 19,400,080 hits in 163 s and 8.1 GB.
+    let seed = "lorem ipsum dolor sit amet ".repeat(16 << 20 >> 5);
+    let records = "[[source]]\nid = \"src\"\nfile = \"a.txt\"\ntitle = { value = \"lorem ipsum\", basis = \"stated\", occurrence = 1 }\n";
+    let ds = syriatalks::from_parts(
+        &[("r.toml", records)],
+        &[("a.txt", seed.as_bytes())],
+        Some(&manifest_line("a.txt", seed.as_bytes())),
+    )
+    .expect("valid");
+    let found = within(Duration::from_secs(60), "search lorem", || {
+        ds.search_limited("lorem", 1000)
+    });
+    assert_eq!(found.hits.len(), 1000);
+    assert!(found.more);
+    assert_eq!(ds.search("lorem").len(), syriatalks::DEFAULT_SEARCH_LIMIT);
+}
