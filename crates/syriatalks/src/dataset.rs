@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::*;
-use crate::parse::AnyRecord;
 
 /// A hash map with a fast hasher: the loader's maps hold a key per record or per quote, and the
 /// keys come from the dataset, so SipHash's resistance to chosen keys buys nothing but time here
@@ -120,40 +119,6 @@ impl Dataset {
         }
         ds.index = index;
         ds
-    }
-
-    /// Reserves room for this many records of each type (in [`RecordKind::ALL`] order).
-    pub(crate) fn reserve(&mut self, n: &[usize; 9]) {
-        self.sources.reserve_exact(n[0]);
-        self.actors.reserve_exact(n[1]);
-        self.places.reserve_exact(n[2]);
-        self.rounds.reserve_exact(n[3]);
-        self.events.reserve_exact(n[4]);
-        self.figures.reserve_exact(n[5]);
-        self.quotes.reserve_exact(n[6]);
-        self.positions.reserve_exact(n[7]);
-        self.instruments.reserve_exact(n[8]);
-    }
-
-    /// Adds a parsed record; returns its type and its index among the records of that type.
-    pub(crate) fn push(&mut self, record: AnyRecord) -> (RecordKind, usize) {
-        macro_rules! put {
-            ($field:ident, $r:expr) => {{
-                self.$field.push($r);
-                self.$field.len() - 1
-            }};
-        }
-        match record {
-            AnyRecord::Source(r) => (RecordKind::Source, put!(sources, r)),
-            AnyRecord::Actor(r) => (RecordKind::Actor, put!(actors, r)),
-            AnyRecord::Place(r) => (RecordKind::Place, put!(places, r)),
-            AnyRecord::Round(r) => (RecordKind::Round, put!(rounds, r)),
-            AnyRecord::Event(r) => (RecordKind::Event, put!(events, r)),
-            AnyRecord::Figure(r) => (RecordKind::Figure, put!(figures, r)),
-            AnyRecord::Quote(r) => (RecordKind::Quote, put!(quotes, r)),
-            AnyRecord::Position(r) => (RecordKind::Position, put!(positions, r)),
-            AnyRecord::Instrument(r) => (RecordKind::Instrument, put!(instruments, r)),
-        }
     }
 
     /// Takes the id index built while loading and builds the query indexes (called once, after

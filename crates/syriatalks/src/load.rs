@@ -140,6 +140,57 @@ pub(crate) fn parallel<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<
         .collect()
 }
 
+/// Runs `f` over `0..n` on every core and hands each result to `consume` on the calling thread,
+/// in order, as soon as it and every earlier one are ready: results are merged while later ones are
+/// still being computed, so that at most a few are held at once (a million records are not kept
+/// twice, once parsed and once merged).
+pub(crate) fn parallel_ordered<T: Send>(
+    n: usize,
+    f: impl Fn(usize) -> T + Sync,
+    mut consume: impl FnMut(usize, T),
+) {
+    use std::sync::{Condvar, Mutex};
+    let workers = threads().min(n);
+    if workers <= 1 {
+        (0..n).for_each(|i| consume(i, f(i)));
+        return;
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<std::thread::Result<T>>>> =
+        (0..n).map(|_| Mutex::new(None)).collect();
+    let (lock, ready) = (Mutex::new(()), Condvar::new());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= n {
+                    break;
+                }
+                // A panic is carried to the consumer, which would otherwise wait for it forever.
+                let value = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(i)));
+                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(value);
+                // Taking the lock orders this notice after the consumer's look at the slot.
+                let _guard = lock.lock().unwrap_or_else(|e| e.into_inner());
+                ready.notify_all();
+            });
+        }
+        for (i, slot) in slots.iter().enumerate() {
+            let mut guard = lock.lock().unwrap_or_else(|e| e.into_inner());
+            let value = loop {
+                if let Some(v) = slot.lock().unwrap_or_else(|e| e.into_inner()).take() {
+                    break v;
+                }
+                guard = ready.wait(guard).unwrap_or_else(|e| e.into_inner());
+            };
+            drop(guard);
+            match value {
+                Ok(v) => consume(i, v),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+}
+
 /// Reads, parses and validates an input into a dataset.
 pub(crate) fn build(
     mut input: Input,
@@ -187,76 +238,67 @@ pub(crate) fn build(
     }
 
     // Record files: read and parsed on every core (a large file is cut in pieces, also parsed on
-    // every core).
-    let parsed = parallel(input.files.len(), |i| {
-        let (name, bytes) = &input.files[i];
-        let fail = |p| Parsed {
-            records: Vec::new(),
-            problems: vec![p],
-        };
-        let bytes = match bytes.get(name) {
-            Ok(b) => b,
-            Err(p) => return fail(p),
-        };
-        let text = match std::str::from_utf8(&bytes) {
-            Ok(t) => t,
-            Err(e) => return fail(utf8_problem(name, e)),
-        };
-        let done = |n: u64| reporter.add(n);
-        match record_format(name) {
-            Some("jsonl") => parse_jsonl(name, text, &done),
-            _ => parse_toml(name, text, &done),
-        }
-    });
-    reporter.finish();
-    let names: Vec<String> = std::mem::take(&mut input.files)
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect();
-
+    // every core), and merged in file order as they come.
     let mut ds = Dataset::default();
     let mut origins = Origins::default();
-    let records: usize = parsed.iter().map(|p| p.records.len()).sum();
-    // Exact capacities: no vector of a million records grows by doubling and copying.
-    let mut per_kind = [0usize; 9];
-    for p in &parsed {
-        for (r, _) in &p.records {
-            per_kind[kind_slot(r.kind())] += 1;
-        }
-    }
-    ds.reserve(&per_kind);
-    for (slot, n) in per_kind.iter().enumerate() {
-        origins.at[slot].reserve_exact(*n);
-    }
-    let mut index = crate::dataset::IdIndex::with_capacity_and_hasher(records, Default::default());
-    for (name, file) in names.into_iter().zip(parsed) {
-        let f = origins.files.len() as u32;
-        origins.files.push(name);
-        problems.extend(file.problems);
-        for (record, line) in file.records {
-            let id = record.id().to_string();
-            let (kind, i) = ds.push(record);
-            origins.at[kind_slot(kind)].push((f, line as u32));
-            match index.get(&id) {
-                Some(&(k0, i0)) => {
-                    let (file0, line0) = origins.of(k0, i0).unwrap_or(("?", 0));
-                    let message = format!("id already used at {file0}:{line0}");
-                    let file = origins.files[f as usize].clone();
-                    problems.push(Problem {
-                        kind: ProblemKind::DuplicateId,
-                        file: Some(file),
-                        line: Some(line),
-                        record: Some(id),
-                        field: Some("id".into()),
-                        message,
-                    });
-                }
-                None => {
-                    index.insert(id, (kind, i));
-                }
+    let mut index = crate::dataset::IdIndex::default();
+    let names: Vec<String> = input.files.iter().map(|(n, _)| n.clone()).collect();
+    let files = std::mem::take(&mut input.files);
+    parallel_ordered(
+        files.len(),
+        |i| {
+            let (name, bytes) = &files[i];
+            let fail = |p| Parsed {
+                problems: vec![p],
+                ..Parsed::default()
+            };
+            let bytes = match bytes.get(name) {
+                Ok(b) => b,
+                Err(p) => return fail(p),
+            };
+            let text = match std::str::from_utf8(&bytes) {
+                Ok(t) => t,
+                Err(e) => return fail(utf8_problem(name, e)),
+            };
+            let done = |n: u64| reporter.add(n);
+            match record_format(name) {
+                Some("jsonl") => parse_jsonl(name, text, &done),
+                _ => parse_toml(name, text, &done),
             }
-        }
-    }
+        },
+        |i, file| {
+            let f = origins.files.len() as u32;
+            origins.files.push(names[i].clone());
+            index.reserve(file.len());
+            problems.extend(file.problems);
+            macro_rules! merge {
+                ($field:ident, $kind:ident) => {{
+                    let batch = file.$field;
+                    let slot = kind_slot(RecordKind::$kind);
+                    let base = ds.$field.len();
+                    origins.at[slot].extend(batch.lines.iter().map(|l| (f, *l)));
+                    for (j, r) in batch.records.iter().enumerate() {
+                        register(
+                            &mut index,
+                            &mut problems,
+                            &origins,
+                            (RecordKind::$kind, base + j),
+                            &r.id,
+                        );
+                    }
+                    if ds.$field.is_empty() {
+                        ds.$field = batch.records;
+                    } else {
+                        ds.$field.extend(batch.records);
+                    }
+                }};
+            }
+            crate::parse::each_type!(merge);
+        },
+    );
+    reporter.finish();
+    drop(files);
+    let records = index.len();
 
     let manifest_name = format!("seeds/{MANIFEST_FILE}");
     if input.manifest.is_none()
@@ -291,6 +333,33 @@ pub(crate) fn build(
         Ok(ds)
     } else {
         Err(LoadError { problems })
+    }
+}
+
+/// Adds a record's id to the index, or reports it as a duplicate naming where it was first used.
+fn register(
+    index: &mut crate::dataset::IdIndex,
+    problems: &mut Vec<Problem>,
+    origins: &Origins,
+    (kind, i): (RecordKind, usize),
+    id: &str,
+) {
+    match index.get(id) {
+        Some(&(k0, i0)) => {
+            let (file0, line0) = origins.of(k0, i0).unwrap_or(("?", 0));
+            let (file, line) = origins.of(kind, i).unwrap_or(("?", 0));
+            problems.push(Problem {
+                kind: ProblemKind::DuplicateId,
+                file: Some(file.to_string()),
+                line: Some(line),
+                record: Some(id.to_string()),
+                field: Some("id".into()),
+                message: format!("id already used at {file0}:{line0}"),
+            });
+        }
+        None => {
+            index.insert(id.to_string(), (kind, i));
+        }
     }
 }
 

@@ -61,42 +61,110 @@ pub(crate) enum AnyRecord {
     Instrument(Instrument),
 }
 
-impl AnyRecord {
-    pub(crate) fn kind(&self) -> RecordKind {
-        match self {
-            AnyRecord::Source(_) => RecordKind::Source,
-            AnyRecord::Actor(_) => RecordKind::Actor,
-            AnyRecord::Place(_) => RecordKind::Place,
-            AnyRecord::Round(_) => RecordKind::Round,
-            AnyRecord::Event(_) => RecordKind::Event,
-            AnyRecord::Figure(_) => RecordKind::Figure,
-            AnyRecord::Quote(_) => RecordKind::Quote,
-            AnyRecord::Position(_) => RecordKind::Position,
-            AnyRecord::Instrument(_) => RecordKind::Instrument,
-        }
-    }
+/// The records of one type that a file held, in file order, with their 1-based lines.
+#[derive(Debug)]
+pub(crate) struct Batch<T> {
+    pub records: Vec<T>,
+    pub lines: Vec<u32>,
+}
 
-    pub(crate) fn id(&self) -> &str {
-        match self {
-            AnyRecord::Source(r) => &r.id,
-            AnyRecord::Actor(r) => &r.id,
-            AnyRecord::Place(r) => &r.id,
-            AnyRecord::Round(r) => &r.id,
-            AnyRecord::Event(r) => &r.id,
-            AnyRecord::Figure(r) => &r.id,
-            AnyRecord::Quote(r) => &r.id,
-            AnyRecord::Position(r) => &r.id,
-            AnyRecord::Instrument(r) => &r.id,
+impl<T> Default for Batch<T> {
+    fn default() -> Self {
+        Batch {
+            records: Vec::new(),
+            lines: Vec::new(),
         }
     }
 }
 
-/// What one record file held: its records with their 1-based lines, in file order, and the
-/// problems met.
+impl<T> Batch<T> {
+    fn push(&mut self, record: T, line: usize) {
+        self.records.push(record);
+        self.lines.push(u32::try_from(line).unwrap_or(u32::MAX));
+    }
+
+    /// Adds another batch's records after these (moving the vectors when this one is empty).
+    pub(crate) fn append(&mut self, other: Batch<T>) {
+        if self.records.is_empty() {
+            *self = other;
+        } else {
+            self.records.extend(other.records);
+            self.lines.extend(other.lines);
+        }
+    }
+}
+
+/// What one record file held: its records, by type and in file order, with their lines, and the
+/// problems met. Typed vectors rather than one vector of an enum of every type: the enum is as
+/// large as the largest record type, and a million records would carry that slack.
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
-    pub records: Vec<(AnyRecord, usize)>,
+    pub sources: Batch<Source>,
+    pub actors: Batch<Actor>,
+    pub places: Batch<Place>,
+    pub rounds: Batch<Round>,
+    pub events: Batch<Event>,
+    pub figures: Batch<Figure>,
+    pub quotes: Batch<Quote>,
+    pub positions: Batch<Position>,
+    pub instruments: Batch<Instrument>,
     pub problems: Vec<Problem>,
+}
+
+/// Runs `$m!(field, Variant)` for every record type, in [`RecordKind::ALL`] order.
+macro_rules! each_type {
+    ($m:ident) => {
+        $m!(sources, Source);
+        $m!(actors, Actor);
+        $m!(places, Place);
+        $m!(rounds, Round);
+        $m!(events, Event);
+        $m!(figures, Figure);
+        $m!(quotes, Quote);
+        $m!(positions, Position);
+        $m!(instruments, Instrument);
+    };
+}
+pub(crate) use each_type;
+
+impl Parsed {
+    /// Adds one record read at `line`.
+    pub(crate) fn push(&mut self, record: AnyRecord, line: usize) {
+        match record {
+            AnyRecord::Source(r) => self.sources.push(r, line),
+            AnyRecord::Actor(r) => self.actors.push(r, line),
+            AnyRecord::Place(r) => self.places.push(r, line),
+            AnyRecord::Round(r) => self.rounds.push(r, line),
+            AnyRecord::Event(r) => self.events.push(r, line),
+            AnyRecord::Figure(r) => self.figures.push(r, line),
+            AnyRecord::Quote(r) => self.quotes.push(r, line),
+            AnyRecord::Position(r) => self.positions.push(r, line),
+            AnyRecord::Instrument(r) => self.instruments.push(r, line),
+        }
+    }
+
+    /// Adds the records and problems of the next piece of the same file.
+    pub(crate) fn append(&mut self, other: Parsed) {
+        macro_rules! join {
+            ($field:ident, $variant:ident) => {
+                self.$field.append(other.$field);
+            };
+        }
+        each_type!(join);
+        self.problems.extend(other.problems);
+    }
+
+    /// How many records there are.
+    pub(crate) fn len(&self) -> usize {
+        let mut n = 0;
+        macro_rules! count {
+            ($field:ident, $variant:ident) => {
+                n += self.$field.records.len();
+            };
+        }
+        each_type!(count);
+        n
+    }
 }
 
 /// The whole-file shape of a well-formed TOML record file.
@@ -141,17 +209,21 @@ fn parse_toml_with(name: &str, text: &str, piece: usize, done: &(dyn Fn(u64) + S
         // Each piece starts at a top-level `[[type]]` header, so the pieces hold the same arrays as
         // the whole; a piece that does not parse alone (a header inside a multi-line string) sends
         // the whole file down the ordinary path, which reports exact lines.
-        let results: Vec<Option<Parsed>> = crate::load::parallel(pieces.len(), |i| {
-            let (start, end) = pieces[i];
-            let parsed = typed_toml(&text[start..end], start, &lines);
-            done((end - start) as u64);
-            parsed
-        });
-        if results.iter().all(Option::is_some) {
-            let mut out = Parsed::default();
-            for p in results.into_iter().flatten() {
-                out.records.extend(p.records);
-            }
+        let mut out = Some(Parsed::default());
+        crate::load::parallel_ordered(
+            pieces.len(),
+            |i| {
+                let (start, end) = pieces[i];
+                let parsed = typed_toml(&text[start..end], start, &lines);
+                done((end - start) as u64);
+                parsed
+            },
+            |_, piece| match (&mut out, piece) {
+                (Some(all), Some(piece)) => all.append(piece),
+                _ => out = None,
+            },
+        );
+        if let Some(out) = out {
             return out;
         }
     }
@@ -211,34 +283,25 @@ fn toml_pieces(text: &str, target: usize) -> Vec<(usize, usize)> {
 fn typed_toml(text: &str, base: usize, lines: &LineIndex) -> Option<Parsed> {
     let file: TomlFile = toml::from_str(text).ok()?;
     let mut out = Parsed::default();
-    let total = file.source.len()
-        + file.actor.len()
-        + file.place.len()
-        + file.round.len()
-        + file.event.len()
-        + file.figure.len()
-        + file.quote.len()
-        + file.position.len()
-        + file.instrument.len();
-    out.records.reserve(total);
-    let mut add = |r: AnyRecord, start: usize| out.records.push((r, lines.line(base + start)));
     macro_rules! take {
-        ($field:ident, $variant:ident) => {
-            for s in file.$field {
-                let start = s.span().start;
-                add(AnyRecord::$variant(s.into_inner()), start);
+        ($from:ident, $into:ident) => {
+            out.$into.records.reserve_exact(file.$from.len());
+            out.$into.lines.reserve_exact(file.$from.len());
+            for s in file.$from {
+                let line = lines.line(base + s.span().start);
+                out.$into.push(s.into_inner(), line);
             }
         };
     }
-    take!(source, Source);
-    take!(actor, Actor);
-    take!(place, Place);
-    take!(round, Round);
-    take!(event, Event);
-    take!(figure, Figure);
-    take!(quote, Quote);
-    take!(position, Position);
-    take!(instrument, Instrument);
+    take!(source, sources);
+    take!(actor, actors);
+    take!(place, places);
+    take!(round, rounds);
+    take!(event, events);
+    take!(figure, figures);
+    take!(quote, quotes);
+    take!(position, positions);
+    take!(instrument, instruments);
     Some(out)
 }
 
@@ -298,7 +361,7 @@ fn record_by_record(name: &str, text: &str, lines: &LineIndex) -> Parsed {
                 continue;
             };
             match from_value(&array, value) {
-                Ok(r) => out.records.push((r, line)),
+                Ok(r) => out.push(r, line),
                 Err((message, field)) => out.problems.push(problem(
                     schema_kind(&message),
                     Some(line),
@@ -469,7 +532,7 @@ pub(crate) fn parse_jsonl(name: &str, text: &str, done: &(dyn Fn(u64) + Sync)) -
                 continue;
             }
             match serde_json::from_str::<JsonLine>(raw) {
-                Ok(JsonLine(r)) => out.records.push((r, line_no)),
+                Ok(JsonLine(r)) => out.push(r, line_no),
                 Err(e) => out.problems.push(json_problem(name, line_no, raw, &e)),
             }
         }
@@ -478,13 +541,12 @@ pub(crate) fn parse_jsonl(name: &str, text: &str, done: &(dyn Fn(u64) + Sync)) -
     if pieces.len() == 1 {
         return run(pieces[0], 1);
     }
-    let results: Vec<Parsed> =
-        crate::load::parallel(pieces.len(), |i| run(pieces[i], first_lines[i]));
     let mut out = Parsed::default();
-    for p in results {
-        out.records.extend(p.records);
-        out.problems.extend(p.problems);
-    }
+    crate::load::parallel_ordered(
+        pieces.len(),
+        |i| run(pieces[i], first_lines[i]),
+        |_, piece| out.append(piece),
+    );
     out
 }
 
@@ -549,15 +611,17 @@ mod tests {
         let lines = LineIndex::new(&text);
         let whole = typed_toml(&text, 0, &lines).expect("valid");
         let cut = parse_toml_with("f.toml", &text, 1 << 16, &|_| {});
-        assert_eq!(whole.records.len(), 40_000);
-        let ids = |p: &Parsed| -> Vec<(String, usize)> {
-            p.records
+        assert_eq!(whole.len(), 40_000);
+        let ids = |p: &Parsed| -> Vec<(String, u32)> {
+            p.events
+                .records
                 .iter()
-                .map(|(r, l)| (r.id().to_string(), *l))
+                .zip(&p.events.lines)
+                .map(|(r, l)| (r.id.clone(), *l))
                 .collect()
         };
         assert_eq!(ids(&whole), ids(&cut));
-        assert_eq!(whole.records[1].1, 7);
+        assert_eq!(whole.events.lines[1], 7);
     }
 
     #[test]
@@ -574,16 +638,16 @@ mod tests {
         );
         let cut = parse_toml_with("f.toml", &text, 1 << 16, &|_| {});
         assert!(cut.problems.is_empty(), "{:?}", cut.problems.first());
-        assert_eq!(cut.records.len(), 40_001);
-        assert!(cut.records.iter().all(|(r, _)| r.id() != "inside"));
+        assert_eq!(cut.len(), 40_001);
+        assert!(cut.events.records.iter().all(|r| r.id != "inside"));
     }
 
     #[test]
     fn json_lines_need_the_type_first() {
         let text = "{\"type\":\"place\",\"id\":\"x\",\"kind\":\"city\",\"name\":\"X\"}\n\n{\"id\":\"y\",\"type\":\"place\"}\n{\"type\":\"nope\",\"id\":\"z\"}\n{\"type\":\"place\",\"id\":\"w\",\"kind\":\"city\",\"name\":\"W\",\"colour\":1}\n";
         let p = parse_jsonl("r.jsonl", text, &|_| {});
-        assert_eq!(p.records.len(), 1);
-        assert_eq!(p.records[0].1, 1);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p.places.lines[0], 1);
         let lines: Vec<_> = p.problems.iter().map(|p| p.line.unwrap()).collect();
         assert_eq!(lines, [3, 4, 5]);
         assert!(p.problems[0].message.contains("first key must be \"type\""));
