@@ -1621,8 +1621,9 @@ StStatus st_results_free(StResults **results);
 
 /**
  * Every occurrence of `words` (case, accents and quote marks ignored) in the records' fields and
- * evidence, then in the articles' texts, each with a snippet and its byte span. Empty words find
- * nothing.
+ * evidence, then in the articles' texts, each with a snippet and its byte span: at most the first
+ * 1,000 (the core's `DEFAULT_SEARCH_LIMIT`), so that a common word in a large corpus cannot take
+ * all memory. Empty words find nothing.
  *
  * `*out` is set to NULL first; on success it is a new list the caller owns and frees with
  * `st_search_results_free` (before the dataset).

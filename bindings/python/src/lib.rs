@@ -24,6 +24,8 @@ use conv::{DsHandle, VOCABULARIES};
 use records::{new_record, record_list, value_to_py, PyCandidate, PyRecord, PySearchHit};
 use values::PyPartialDate;
 
+const _: () = assert!(syriatalks::DEFAULT_SEARCH_LIMIT == 1000);
+
 /// The filter keywords every query accepts, in the order the documentation gives them.
 pub const FILTERS: &[&str] = &[
     "since", "until", "actor", "kind", "place", "round", "source", "text",
@@ -458,15 +460,24 @@ impl NativeDataset {
         Ok(list)
     }
 
-    /// search(self, words: str) -> List[SearchHit]
+    /// search(self, words: str, limit: int = 1000) -> Tuple[List[SearchHit], bool]
     ///
-    /// Every occurrence of the words in the records' fields and evidence, then in the articles.
-    fn search<'py>(&self, py: Python<'py>, words: &str) -> PyResult<Bound<'py, PyList>> {
+    /// At most `limit` occurrences of the words in the records' fields and evidence, then in the
+    /// articles, and whether there were more.
+    // A literal, so that Python's signature shows it; the assertion keeps it the core's default.
+    #[pyo3(signature = (words, limit = 1000))]
+    fn search<'py>(
+        &self,
+        py: Python<'py>,
+        words: &str,
+        limit: usize,
+    ) -> PyResult<(Bound<'py, PyList>, bool)> {
+        let found = self.ds().search_limited(words, limit);
         let list = PyList::empty(py);
-        for h in self.ds().search(words) {
-            list.append(PySearchHit::from_core(py, &self.handle, &h)?)?;
+        for h in &found.hits {
+            list.append(PySearchHit::from_core(py, &self.handle, h)?)?;
         }
-        Ok(list)
+        Ok((list, found.more))
     }
 
     /// get(self, id: str) -> Optional[Record]

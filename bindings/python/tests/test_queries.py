@@ -224,3 +224,11 @@ evidence = [{ source = "src-2016-02-disarray", quote = "The opposition is threat
         st.load(tmp_path)
     assert info.value.mentions("pytest-extra-opposition-threat")
     assert info.value.of_kind("unknown_reference")
+
+
+def test_search_is_bounded_and_says_when_there_is_more() -> None:
+    some = st.search("Geneva", limit=3)
+    assert len(some) == 3 and some.more
+    every = st.search("Hardatneen")
+    assert every and not every.more
+    assert len(st.search("Geneva")) <= 1000

@@ -289,8 +289,8 @@ def resolve_actor(name: str) -> RecordList[Candidate]:
     return embedded().resolve_actor(name)
 
 
-def search(words: str) -> RecordList[SearchHit]:
-    return embedded().search(words)
+def search(words: str, limit: int = 1000) -> RecordList[SearchHit]:
+    return embedded().search(words, limit)
 
 
 def get(id: str) -> Optional[Record]:

@@ -212,11 +212,15 @@ class Dataset:
         and near spellings (``"Mistrua"`` finds de Mistura). Empty when nothing is close."""
         return RecordList(self._native.resolve_actor(name))
 
-    def search(self, words: str) -> RecordList[SearchHit]:
+    def search(self, words: str, limit: int = 1000) -> RecordList[SearchHit]:
         """Every occurrence of ``words`` (case, accents and quote marks ignored) in the records'
         fields and evidence, then in the articles' texts, each with its field, byte span and a
-        one-line snippet."""
-        return RecordList(self._native.search(words))
+        one-line snippet: at most ``limit`` of them, so that a common word in a large corpus
+        cannot take all memory. The result's ``more`` says whether there were more."""
+        hits, more = self._native.search(words, limit)
+        out: RecordList[SearchHit] = RecordList(hits)
+        out.more = more
+        return out
 
     def get(self, id: str) -> Optional[Record]:
         """The record with this id, of whatever type, or ``None``."""

@@ -72,8 +72,10 @@ class NativeDataset:
     def resolve_actor(self, name: str) -> List[Candidate]:
         """The actors a name could mean, best first."""
         ...
-    def search(self, words: str) -> List[SearchHit]:
-        """Every occurrence of the words in the records' fields and evidence, then in the articles."""
+    def search(self, words: str, limit: int = 1000) -> Tuple[List[SearchHit], bool]:
+        """At most `limit` occurrences of the words in the records' fields and evidence, then in the
+        articles, and whether there were more.
+        """
         ...
     def select(self, record_type: str, filters: Optional[Mapping[str, object]] = None) -> List[Any]:
         """The records of one type (`"event"`…) that match the filters."""

@@ -90,6 +90,9 @@ RECORD_CLASSES: Dict[str, Type[Record]] = {
 class RecordList(list[T]):
     """A list of query results that shows as a table in Jupyter and turns into a DataFrame."""
 
+    #: For search results: whether there were more hits than the limit let through.
+    more: bool = False
+
     def to_dataframe(self, *, explode_evidence: bool = False) -> pandas.DataFrame:
         """These results as a :class:`pandas.DataFrame` (see :func:`syriatalks.to_dataframe`)."""
         from ._frame import to_dataframe
