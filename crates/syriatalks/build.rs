@@ -32,10 +32,14 @@ mod model;
 mod normalize;
 #[path = "src/numbers.rs"]
 mod numbers;
+#[path = "src/parallel.rs"]
+mod parallel;
 #[path = "src/parse.rs"]
 mod parse;
 #[path = "src/place.rs"]
 mod place;
+#[path = "src/progress.rs"]
+mod progress;
 #[path = "src/read.rs"]
 mod read;
 #[path = "src/validate.rs"]

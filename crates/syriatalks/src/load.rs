@@ -14,7 +14,10 @@ use once_cell::sync::OnceCell;
 use crate::dataset::Dataset;
 use crate::error::{LoadError, Problem, ProblemKind};
 use crate::model::RecordKind;
+use crate::parallel::{parallel, parallel_ordered};
 use crate::parse::{parse_jsonl, parse_toml, Parsed};
+use crate::progress::Reporter;
+pub use crate::progress::{Progress, ProgressFn};
 pub(crate) use crate::read::utf8_problem;
 use crate::read::{problem, record_format, Bytes, Input};
 pub use crate::read::{MANIFEST_FILE, MAX_RECORD_FILE_BYTES, MAX_SEED_BYTES};
@@ -50,145 +53,6 @@ pub(crate) struct Seed {
     pub sha256: String,
     /// The text, or `None` when it is not UTF-8 (a problem says so).
     pub text: Option<String>,
-}
-
-/// Reports progress through an optional callback, about once per percent.
-pub(crate) struct Reporter<'a> {
-    callback: Option<ProgressFn<'a>>,
-    stage: &'static str,
-    total: u64,
-    done: std::sync::atomic::AtomicU64,
-    shown: std::sync::atomic::AtomicU64,
-}
-
-impl<'a> Reporter<'a> {
-    pub(crate) fn new(callback: Option<ProgressFn<'a>>, stage: &'static str, total: u64) -> Self {
-        let r = Reporter {
-            callback,
-            stage,
-            total: total.max(1),
-            done: 0.into(),
-            shown: 0.into(),
-        };
-        r.emit(0);
-        r
-    }
-
-    fn emit(&self, done: u64) {
-        if let Some(cb) = self.callback {
-            cb(Progress {
-                stage: self.stage,
-                done,
-                total: self.total,
-            });
-        }
-    }
-
-    /// Counts `n` more units done.
-    pub(crate) fn add(&self, n: u64) {
-        use std::sync::atomic::Ordering::Relaxed;
-        if self.callback.is_none() {
-            return;
-        }
-        let done = self.done.fetch_add(n, Relaxed) + n;
-        let bucket = done / (self.total / 100).max(1);
-        if self.shown.fetch_max(bucket, Relaxed) < bucket {
-            self.emit(done.min(self.total));
-        }
-    }
-
-    /// Reports the stage complete (once).
-    pub(crate) fn finish(&self) {
-        use std::sync::atomic::Ordering::Relaxed;
-        if self.callback.is_some() && self.shown.swap(u64::MAX, Relaxed) != u64::MAX {
-            self.emit(self.total);
-        }
-    }
-}
-
-/// How many threads a load uses.
-pub(crate) fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
-}
-
-/// Runs `f` over `0..n` on every core, returning the results in order (so that problems come out
-/// in the same order whatever the scheduling).
-pub(crate) fn parallel<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let workers = threads().min(n);
-    if workers <= 1 {
-        return (0..n).map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<T>>> = (0..n).map(|_| Default::default()).collect();
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                if i >= n {
-                    break;
-                }
-                let value = f(i);
-                if let Ok(mut slot) = slots[i].lock() {
-                    *slot = Some(value);
-                }
-            });
-        }
-    });
-    slots
-        .into_iter()
-        .filter_map(|m| m.into_inner().ok().flatten())
-        .collect()
-}
-
-/// Runs `f` over `0..n` on every core and hands each result to `consume` on the calling thread,
-/// in order, as soon as it and every earlier one are ready: results are merged while later ones are
-/// still being computed, so that at most a few are held at once (a million records are not kept
-/// twice, once parsed and once merged).
-pub(crate) fn parallel_ordered<T: Send>(
-    n: usize,
-    f: impl Fn(usize) -> T + Sync,
-    mut consume: impl FnMut(usize, T),
-) {
-    use std::sync::{Condvar, Mutex};
-    let workers = threads().min(n);
-    if workers <= 1 {
-        (0..n).for_each(|i| consume(i, f(i)));
-        return;
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<std::thread::Result<T>>>> =
-        (0..n).map(|_| Mutex::new(None)).collect();
-    let (lock, ready) = (Mutex::new(()), Condvar::new());
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                if i >= n {
-                    break;
-                }
-                // A panic is carried to the consumer, which would otherwise wait for it forever.
-                let value = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(i)));
-                *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(value);
-                // Taking the lock orders this notice after the consumer's look at the slot.
-                let _guard = lock.lock().unwrap_or_else(|e| e.into_inner());
-                ready.notify_all();
-            });
-        }
-        for (i, slot) in slots.iter().enumerate() {
-            let mut guard = lock.lock().unwrap_or_else(|e| e.into_inner());
-            let value = loop {
-                if let Some(v) = slot.lock().unwrap_or_else(|e| e.into_inner()).take() {
-                    break v;
-                }
-                guard = ready.wait(guard).unwrap_or_else(|e| e.into_inner());
-            };
-            drop(guard);
-            match value {
-                Ok(v) => consume(i, v),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
 }
 
 /// Reads, parses and validates an input into a dataset.
@@ -369,22 +233,6 @@ fn register(
 pub fn load(path: impl AsRef<Path>) -> Result<Dataset, LoadError> {
     load_with(path, &LoadOptions::default())
 }
-
-/// How far a load has got, for a progress display: `done` of `total` units of `stage`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    /// What is being done: `"read"` (bytes read from disk), `"parse"` (record-file bytes parsed),
-    /// `"validate"` (records validated).
-    pub stage: &'static str,
-    /// Units done so far in this stage.
-    pub done: u64,
-    /// Units this stage has in all.
-    pub total: u64,
-}
-
-/// A callback that receives [`Progress`] reports during a load; it may be called from any of the
-/// loader's threads.
-pub type ProgressFn<'a> = &'a (dyn Fn(Progress) + Sync);
 
 /// Options for [`load_with`].
 #[derive(Clone, Copy, Default)]

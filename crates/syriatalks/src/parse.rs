@@ -14,18 +14,8 @@ use toml::Spanned;
 use crate::error::{Problem, ProblemKind};
 use crate::model::*;
 
-/// The record arrays a data file may hold, by their TOML name.
-pub(crate) const ARRAYS: &[&str] = &[
-    "source",
-    "actor",
-    "place",
-    "round",
-    "event",
-    "figure",
-    "quote",
-    "position",
-    "instrument",
-];
+/// The record arrays a data file may hold, by their TOML name: the record types' words.
+pub(crate) const ARRAYS: &[&str] = RecordKind::WORDS;
 
 /// The byte offsets at which each line of a text starts, for turning an offset into a line number
 /// in `O(log lines)`.
@@ -210,7 +200,7 @@ fn parse_toml_with(name: &str, text: &str, piece: usize, done: &(dyn Fn(u64) + S
         // the whole; a piece that does not parse alone (a header inside a multi-line string) sends
         // the whole file down the ordinary path, which reports exact lines.
         let mut out = Some(Parsed::default());
-        crate::load::parallel_ordered(
+        crate::parallel::parallel_ordered(
             pieces.len(),
             |i| {
                 let (start, end) = pieces[i];
@@ -542,7 +532,7 @@ pub(crate) fn parse_jsonl(name: &str, text: &str, done: &(dyn Fn(u64) + Sync)) -
         return run(pieces[0], 1);
     }
     let mut out = Parsed::default();
-    crate::load::parallel_ordered(
+    crate::parallel::parallel_ordered(
         pieces.len(),
         |i| run(pieces[i], first_lines[i]),
         |_, piece| out.append(piece),

@@ -96,7 +96,7 @@ impl Placements {
     /// Places every requested quote, one pass per source, sources on every core.
     pub(crate) fn compute(texts: &[Option<String>], requests: Requests<'_>) -> Placements {
         let per_source = requests.per_source;
-        let results = crate::load::parallel(per_source.len(), |src| {
+        let results = crate::parallel::parallel(per_source.len(), |src| {
             let Some(text) = texts.get(src).and_then(|t| t.as_deref()) else {
                 return (Vec::new(), None);
             };
@@ -251,7 +251,7 @@ pub(crate) fn near_misses(texts: &[Option<String>], misses: &[(usize, &str)]) ->
         }
     }
     let groups: Vec<(usize, Vec<usize>)> = by_source.into_iter().collect();
-    let results = crate::load::parallel(groups.len(), |g| {
+    let results = crate::parallel::parallel(groups.len(), |g| {
         let (src, items) = &groups[g];
         let Some(text) = texts.get(*src).and_then(|t| t.as_deref()) else {
             return Vec::new();

@@ -968,7 +968,7 @@ fn check_cycles(ds: &Dataset, index: &Index, origins: &Origins, problems: &mut V
 /// Validates `ds` in place (placing every quote and filling spans, texts and checksums), pushing
 /// every problem found onto `problems`.
 pub(crate) fn validate(
-    progress: &crate::load::Reporter<'_>,
+    progress: &crate::progress::Reporter<'_>,
     ds: &mut Dataset,
     index: &Index,
     origins: &Origins,
