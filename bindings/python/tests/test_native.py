@@ -62,16 +62,20 @@ def test_load_takes_bytes_and_pathlike(tiny_path: Path) -> None:
 
 def test_load_releases_the_gil(tiny_path: Path) -> None:
     """Another thread runs while a load is under way. With a huge switch interval the GIL only
-    changes hands when a thread gives it up, so the main thread can see the loader inside `load`
-    only if `load` released the GIL."""
-    state = {"in_load": False, "finished": False}
+    changes hands when a thread gives it up, so the main thread can run before the loader has
+    finished only if `load` released the GIL. The loader keeps loading until the main thread has
+    run (a load of the tiny dataset takes about a millisecond, which a busy machine may not
+    schedule the main thread within), up to a bound."""
+    state = {"finished": False}
     started = threading.Event()
+    seen = threading.Event()
 
     def loader() -> None:
         started.set()
-        for _ in range(5):
-            state["in_load"] = True
+        for _ in range(5000):
             st.load(tiny_path)
+            if seen.is_set():
+                break
         state["finished"] = True
 
     old = sys.getswitchinterval()
@@ -80,7 +84,8 @@ def test_load_releases_the_gil(tiny_path: Path) -> None:
         t = threading.Thread(target=loader)
         t.start()
         started.wait()
-        concurrent = state["in_load"] and not state["finished"]
+        concurrent = not state["finished"]
+        seen.set()
         t.join()
     finally:
         sys.setswitchinterval(old)
