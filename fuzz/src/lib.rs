@@ -70,9 +70,28 @@ pub fn load(data: &[u8], extension: &str) {
 fn check_load_error(e: &LoadError) {
     assert!(!e.problems.is_empty(), "a LoadError without problems");
     for p in &e.problems {
-        assert!(!p.message.is_empty(), "a problem without a message: {p:?}");
+        known(
+            "finding 3: a TOML syntax error with an empty message",
+            !p.message.is_empty(),
+            || format!("{p:?}"),
+        );
     }
     let _ = e.to_string();
+}
+
+/// Whether findings in code this branch may not change (the core loader, being rewritten) are
+/// checked: off while fuzzing, so that the fuzzer keeps looking past them instead of stopping at
+/// the first; on (`FUZZ_KNOWN=1`) to replay `regressions/*/*.known`.
+fn check_known() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("FUZZ_KNOWN").is_some_and(|v| v == "1"))
+}
+
+/// An invariant broken by a known, reported finding (see `check_known`).
+fn known(finding: &str, holds: bool, detail: impl FnOnce() -> String) {
+    if !holds && check_known() {
+        panic!("{finding}: {}", detail());
+    }
 }
 
 /// A dataset the loader accepted is queried the way a user would, so that values which pass
@@ -386,7 +405,8 @@ pub fn filter(data: &[u8]) {
     if let Some(Ok(m)) = f.kind.as_deref().map(str::parse::<Measure>) {
         let _ = ds.figure_series(m);
     }
-    for words in [f.text.as_deref(), f.actor.as_deref()].into_iter().flatten() {
+    // Search folds the whole corpus on each call (milliseconds), so only once per input.
+    if let Some(words) = f.text.as_deref() {
         check_search(ds, words);
     }
     if let Some(name) = f.actor.as_deref() {
@@ -401,10 +421,8 @@ pub fn filter(data: &[u8]) {
 fn check_search(ds: &Dataset, words: &str) {
     for hit in ds.search(words) {
         assert!(hit.span.start <= hit.span.end);
-        if hit.field == "text" {
-            let RecordRef::Source(src) = hit.record else {
-                panic!("a text hit on a {}", hit.record.kind());
-            };
+        // A quote's own `text` field is also called "text"; only a source's is the article.
+        if let (RecordRef::Source(src), "text") = (hit.record, hit.field.as_str()) {
             let matched = src.text.get(hit.span.start..hit.span.end);
             assert!(matched.is_some(), "span {:?} does not slice the text", hit.span);
         }
