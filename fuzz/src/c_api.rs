@@ -52,23 +52,78 @@ enum Ds {
 
 #[derive(Debug, Arbitrary)]
 enum Op {
-    Query { ds: Ds, kind: i32, filter: Option<CFilter>, null_out: bool, json: bool },
-    Timeline { ds: Ds, filter: Option<CFilter>, null_out: bool, json: bool },
-    InSession { ds: Ds, date: CArg },
-    FigureSeries { ds: Ds, measure: CArg },
-    Search { ds: Ds, words: CArg, json: bool },
-    Resolve { ds: Ds, name: CArg },
-    RecordJson { ds: Ds, id: CArg },
-    RecordGet { ds: Ds, id: CArg, typed: u8 },
-    RecordAt { ds: Ds, kind: i32, index: usize, typed: bool },
-    Count { ds: Ds, kind: i32 },
-    StatusMessage { code: i32, buf_len: u16, null_buf: bool, null_written: bool },
-    StatusName { code: i32 },
-    KindName { kind: i32 },
-    DataVersion { ds: Ds },
-    LoadMissing { with_embedded: bool, null_path: bool },
+    Query {
+        ds: Ds,
+        kind: i32,
+        filter: Option<CFilter>,
+        null_out: bool,
+        json: bool,
+    },
+    Timeline {
+        ds: Ds,
+        filter: Option<CFilter>,
+        null_out: bool,
+        json: bool,
+    },
+    InSession {
+        ds: Ds,
+        date: CArg,
+    },
+    FigureSeries {
+        ds: Ds,
+        measure: CArg,
+    },
+    Search {
+        ds: Ds,
+        words: CArg,
+        json: bool,
+    },
+    Resolve {
+        ds: Ds,
+        name: CArg,
+    },
+    RecordJson {
+        ds: Ds,
+        id: CArg,
+    },
+    RecordGet {
+        ds: Ds,
+        id: CArg,
+        typed: u8,
+    },
+    RecordAt {
+        ds: Ds,
+        kind: i32,
+        index: usize,
+        typed: bool,
+    },
+    Count {
+        ds: Ds,
+        kind: i32,
+    },
+    StatusMessage {
+        code: i32,
+        buf_len: u16,
+        null_buf: bool,
+        null_written: bool,
+    },
+    StatusName {
+        code: i32,
+    },
+    KindName {
+        kind: i32,
+    },
+    DataVersion {
+        ds: Ds,
+    },
+    LoadMissing {
+        with_embedded: bool,
+        null_path: bool,
+    },
     FreeNulls,
-    DoubleFree { kind: i32 },
+    DoubleFree {
+        kind: i32,
+    },
 }
 
 /// Runs up to a few dozen operations from the input.
@@ -96,11 +151,24 @@ unsafe fn dataset(ds: Ds, bogus: &u64) -> *const StDataset {
 
 /// Checks a status against the contract and returns whether it is a success.
 fn ok(st: StStatus, what: &str) -> bool {
-    assert_ne!(st, StStatus::Panic, "{what}: the library panicked: {}", last_message());
+    assert_ne!(
+        st,
+        StStatus::Panic,
+        "{what}: the library panicked: {}",
+        last_message()
+    );
     let code = st as i32;
     let name = unsafe { CStr::from_ptr(st_status_name(code)) };
-    assert_ne!(name.to_bytes(), b"ST_STATUS_UNKNOWN", "{what}: unknown status {code}");
-    assert_eq!(unsafe { st_last_error_code() }, st, "{what}: last error code disagrees");
+    assert_ne!(
+        name.to_bytes(),
+        b"ST_STATUS_UNKNOWN",
+        "{what}: unknown status {code}"
+    );
+    assert_eq!(
+        unsafe { st_last_error_code() },
+        st,
+        "{what}: last error code disagrees"
+    );
     if st != StStatus::Ok {
         assert!(!last_message().is_empty(), "{what}: failed with no message");
     }
@@ -179,10 +247,19 @@ unsafe fn apply(op: &Op) {
     let bogus = 0u64;
     unsafe {
         match op {
-            Op::Query { ds, kind, filter, null_out, json } => {
+            Op::Query {
+                ds,
+                kind,
+                filter,
+                null_out,
+                json,
+            } => {
                 let ds = dataset(*ds, &bogus);
                 let strings = filter.as_ref().map(c_filter);
-                let f = strings.as_ref().map(|(f, _)| f as *const StFilter).unwrap_or(ptr::null());
+                let f = strings
+                    .as_ref()
+                    .map(|(f, _)| f as *const StFilter)
+                    .unwrap_or(ptr::null());
                 if *json {
                     let mut out = ptr::null_mut();
                     let slot = if *null_out { ptr::null_mut() } else { &mut out };
@@ -195,10 +272,18 @@ unsafe fn apply(op: &Op) {
                     take_results(out, st, ds, "st_query");
                 }
             }
-            Op::Timeline { ds, filter, null_out, json } => {
+            Op::Timeline {
+                ds,
+                filter,
+                null_out,
+                json,
+            } => {
                 let ds = dataset(*ds, &bogus);
                 let strings = filter.as_ref().map(c_filter);
-                let f = strings.as_ref().map(|(f, _)| f as *const StFilter).unwrap_or(ptr::null());
+                let f = strings
+                    .as_ref()
+                    .map(|(f, _)| f as *const StFilter)
+                    .unwrap_or(ptr::null());
                 let mut out = ptr::null_mut();
                 if *json {
                     let slot = if *null_out { ptr::null_mut() } else { &mut out };
@@ -206,7 +291,11 @@ unsafe fn apply(op: &Op) {
                     take_json(out, st, "st_timeline_json");
                 } else {
                     let mut list = ptr::null_mut();
-                    let slot = if *null_out { ptr::null_mut() } else { &mut list };
+                    let slot = if *null_out {
+                        ptr::null_mut()
+                    } else {
+                        &mut list
+                    };
                     let st = st_timeline(ds, f, slot);
                     take_results(list, st, ds, "st_timeline");
                 }
@@ -307,10 +396,19 @@ unsafe fn apply(op: &Op) {
                     }
                 }
             }
-            Op::RecordAt { ds, kind, index, typed } => {
+            Op::RecordAt {
+                ds,
+                kind,
+                index,
+                typed,
+            } => {
                 let ds = dataset(*ds, &bogus);
                 // Small indexes hit real records; the fuzzer's large ones test the bounds.
-                let index = if *index > 1_000_000 { *index } else { index % 64 };
+                let index = if *index > 1_000_000 {
+                    *index
+                } else {
+                    index % 64
+                };
                 if *typed {
                     let mut out: *const StEvent = ptr::null();
                     let st = st_event_at(ds, index, &mut out);
@@ -338,7 +436,12 @@ unsafe fn apply(op: &Op) {
                     assert_eq!(n, 0, "a failed count left {n}");
                 }
             }
-            Op::StatusMessage { code, buf_len, null_buf, null_written } => {
+            Op::StatusMessage {
+                code,
+                buf_len,
+                null_buf,
+                null_written,
+            } => {
                 let mut buf = vec![0x55u8; usize::from(*buf_len)];
                 let (bp, bl) = if *null_buf {
                     (ptr::null_mut(), 0)
@@ -346,11 +449,16 @@ unsafe fn apply(op: &Op) {
                     (buf.as_mut_ptr() as *mut c_char, buf.len())
                 };
                 let mut written = usize::MAX;
-                let wp = if *null_written { ptr::null_mut() } else { &mut written };
+                let wp = if *null_written {
+                    ptr::null_mut()
+                } else {
+                    &mut written
+                };
                 let st = st_status_message(*code, bp, bl, wp);
                 assert_ne!(st, StStatus::Panic);
                 if bl > 0 && matches!(st, StStatus::Ok | StStatus::BufferTooSmall) {
-                    let s = CStr::from_bytes_until_nul(&buf).expect("the message is NUL-terminated");
+                    let s =
+                        CStr::from_bytes_until_nul(&buf).expect("the message is NUL-terminated");
                     assert!(s.to_str().is_ok(), "truncated off a UTF-8 boundary");
                     if !*null_written {
                         assert!(s.to_bytes().len() <= written);
@@ -373,11 +481,18 @@ unsafe fn apply(op: &Op) {
                 read_str(out);
                 read_str(st_version());
             }
-            Op::LoadMissing { with_embedded, null_path } => {
+            Op::LoadMissing {
+                with_embedded,
+                null_path,
+            } => {
                 // Paths from the fuzzer could name /dev/zero or a huge tree; a missing path and
                 // NULL exercise the entry points without reading the machine's files.
                 let path = c"/nonexistent/syriatalks-fuzz";
-                let p = if *null_path { ptr::null() } else { path.as_ptr() };
+                let p = if *null_path {
+                    ptr::null()
+                } else {
+                    path.as_ptr()
+                };
                 let mut out = ptr::null_mut();
                 let st = if *with_embedded {
                     st_dataset_load_with_embedded(p, &mut out)

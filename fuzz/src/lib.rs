@@ -102,13 +102,24 @@ fn exercise_loaded(ds: &Dataset) {
     for pair in timeline.windows(2) {
         let (a, b) = (pair[0].when(), pair[1].when());
         if let (Some(a), Some(b)) = (a, b) {
-            assert!(a.first <= b.first, "timeline out of order: {a:?} then {b:?}");
+            assert!(
+                a.first <= b.first,
+                "timeline out of order: {a:?} then {b:?}"
+            );
         }
     }
     for r in ds.records() {
-        assert!(ds.get(r.id()).is_some(), "record {} cannot be found by id", r.id());
+        assert!(
+            ds.get(r.id()).is_some(),
+            "record {} cannot be found by id",
+            r.id()
+        );
         if let Some(range) = r.when() {
-            assert!(range.first <= range.last, "{} covers no day: {range:?}", r.id());
+            assert!(
+                range.first <= range.last,
+                "{} covers no day: {range:?}",
+                r.id()
+            );
         }
         for ev in r.evidence() {
             if let (Some(span), Some(src)) = (ev.span, ds.source(&ev.source)) {
@@ -152,9 +163,20 @@ pub fn partial_date(data: &[u8]) {
         check_date(*d);
     }
     if let (Some(a), Some(b)) = (a, b) {
-        assert_eq!(a.cmp(&b), b.cmp(&a).reverse(), "ordering is not antisymmetric");
-        assert_eq!(a == b, a.cmp(&b).is_eq(), "ordering disagrees with equality");
-        assert_eq!(a.range().overlaps(&b.range()), b.range().overlaps(&a.range()));
+        assert_eq!(
+            a.cmp(&b),
+            b.cmp(&a).reverse(),
+            "ordering is not antisymmetric"
+        );
+        assert_eq!(
+            a == b,
+            a.cmp(&b).is_eq(),
+            "ordering disagrees with equality"
+        );
+        assert_eq!(
+            a.range().overlaps(&b.range()),
+            b.range().overlaps(&a.range())
+        );
     }
 }
 
@@ -179,7 +201,10 @@ pub fn check_date(d: PartialDate) {
     assert_eq!(d.range().last, last);
     assert!(d.range().overlaps(&d.range()));
     assert!(d.range().contains(first) && d.range().contains(last));
-    assert!(first != NaiveDate::MIN && last != NaiveDate::MAX, "{d} fell back to MIN/MAX");
+    assert!(
+        first != NaiveDate::MIN && last != NaiveDate::MAX,
+        "{d} fell back to MIN/MAX"
+    );
     assert_eq!(first.year(), d.year_value());
     assert_eq!(last.year(), d.year_value());
     match d.precision() {
@@ -284,7 +309,9 @@ pub fn derivation(data: &[u8]) {
         );
         return;
     }
-    let start = anchor.as_naive().expect("day arithmetic succeeded on a day");
+    let start = anchor
+        .as_naive()
+        .expect("day arithmetic succeeded on a day");
     let shifted = match d.days.unwrap_or(0) {
         n if n >= 0 => start.checked_add_days(Days::new(n.unsigned_abs())),
         n => start.checked_sub_days(Days::new(n.unsigned_abs())),
@@ -328,11 +355,18 @@ pub fn numbers(data: &[u8]) {
     }
 
     let folded = normalize::fold(s);
-    assert_eq!(normalize::fold(&folded), folded, "fold is not idempotent on {s:?}");
+    assert_eq!(
+        normalize::fold(&folded),
+        folded,
+        "fold is not idempotent on {s:?}"
+    );
     let (mapped, map) = normalize::fold_with_map(s);
     assert_eq!(mapped, folded, "fold_with_map folds differently from fold");
     assert_eq!(map.len(), mapped.len() + 1);
-    assert!(map.windows(2).all(|w| w[0] <= w[1]), "the map goes backwards");
+    assert!(
+        map.windows(2).all(|w| w[0] <= w[1]),
+        "the map goes backwards"
+    );
     assert!(map.iter().all(|&i| s.is_char_boundary(i)));
     // Every span of the folded text maps back to a slice of the original.
     let bounds: Vec<usize> = (0..=mapped.len())
@@ -341,12 +375,22 @@ pub fn numbers(data: &[u8]) {
     for (k, &start) in bounds.iter().enumerate().step_by(3) {
         for &end in bounds[k..].iter().step_by(5) {
             let (from, to) = normalize::unfold_span(&map, s, start, end);
-            assert!(from <= to && to <= s.len(), "{start}..{end} maps to {from}..{to}");
-            assert!(s.get(from..to).is_some(), "{from}..{to} is not on char boundaries");
+            assert!(
+                from <= to && to <= s.len(),
+                "{start}..{end} maps to {from}..{to}"
+            );
+            assert!(
+                s.get(from..to).is_some(),
+                "{from}..{to} is not on char boundaries"
+            );
         }
     }
     let key = normalize::name_key(s);
-    assert_eq!(normalize::name_key(&key), key, "name_key is not idempotent on {s:?}");
+    assert_eq!(
+        normalize::name_key(&key),
+        key,
+        "name_key is not idempotent on {s:?}"
+    );
 }
 
 fn with_commas(n: u64) -> String {
@@ -391,8 +435,16 @@ pub fn filter(data: &[u8]) {
         for r in &found {
             assert_eq!(r.kind(), kind, "query({kind}) returned a {}", r.kind());
             if let (Some((since, until)), Some(when)) = (window, r.when()) {
-                assert!(since.is_none_or(|s| when.last >= s), "{} before since", r.id());
-                assert!(until.is_none_or(|u| when.first <= u), "{} after until", r.id());
+                assert!(
+                    since.is_none_or(|s| when.last >= s),
+                    "{} before since",
+                    r.id()
+                );
+                assert!(
+                    until.is_none_or(|u| when.first <= u),
+                    "{} after until",
+                    r.id()
+                );
             }
         }
     }
@@ -424,7 +476,11 @@ fn check_search(ds: &Dataset, words: &str) {
         // A quote's own `text` field is also called "text"; only a source's is the article.
         if let (RecordRef::Source(src), "text") = (hit.record, hit.field.as_str()) {
             let matched = src.text.get(hit.span.start..hit.span.end);
-            assert!(matched.is_some(), "span {:?} does not slice the text", hit.span);
+            assert!(
+                matched.is_some(),
+                "span {:?} does not slice the text",
+                hit.span
+            );
         }
     }
 }
