@@ -66,6 +66,10 @@ vocab!(
     }
 );
 
+/// The years a date may have (inclusive): what `YYYY` can write, less year 0. Parsing refuses
+/// others and so does [`Derivation::apply`], so every date displays as text that parses back.
+pub const YEARS: (i32, i32) = (1, 9999);
+
 /// How a [`DateError`] message begins, so a loader can tell a date problem from a syntax one.
 pub(crate) const DATE_ERROR_PREFIX: &str = "bad date `";
 
@@ -228,18 +232,23 @@ impl FromStr for PartialDate {
             s.parse::<u32>()
                 .map_err(|_| bad(&format!("{what} is not a number")))
         };
+        // Four digits allow 0000, which no calendar in the corpus means; 0001 is the floor that
+        // derivations are held to as well.
+        let year = |s: &str| -> Result<u32, DateError> {
+            let y = number(s, 4, "year")?;
+            if y < YEARS.0 as u32 {
+                return Err(bad("the year must be 0001–9999"));
+            }
+            Ok(y)
+        };
         match parts.as_slice() {
-            [y] => Ok(PartialDate::year(number(y, 4, "year")? as i32)),
+            [y] => Ok(PartialDate::year(year(y)? as i32)),
             [y, m] => {
-                let (y, m) = (number(y, 4, "year")?, number(m, 2, "month")?);
+                let (y, m) = (year(y)?, number(m, 2, "month")?);
                 PartialDate::month(y as i32, m).ok_or_else(|| bad("month must be 01-12"))
             }
             [y, m, d] => {
-                let (y, m, d) = (
-                    number(y, 4, "year")?,
-                    number(m, 2, "month")?,
-                    number(d, 2, "day")?,
-                );
+                let (y, m, d) = (year(y)?, number(m, 2, "month")?, number(d, 2, "day")?);
                 PartialDate::day(y as i32, m, d).ok_or_else(|| bad("no such calendar day"))
             }
             _ => Err(bad("expected YYYY, YYYY-MM or YYYY-MM-DD")),
@@ -350,11 +359,30 @@ impl Derivation {
     /// assert_eq!(d.apply(anchor).unwrap().to_string(), "2017-02-28");
     /// ```
     pub fn apply(&self, anchor: PartialDate) -> Result<PartialDate, String> {
+        self.compute(anchor).and_then(|d| {
+            if (YEARS.0..=YEARS.1).contains(&d.year) {
+                Ok(d)
+            } else {
+                Err(format!(
+                    "the derivation from {anchor} gives year {}, outside the years 0001–9999 a \
+                     date may have",
+                    d.year
+                ))
+            }
+        })
+    }
+
+    fn compute(&self, anchor: PartialDate) -> Result<PartialDate, String> {
         if let Some(years) = self.years {
             if self.days.is_some() || self.weekday.is_some() {
                 return Err("`years` cannot be combined with `days` or `weekday`".into());
             }
-            return Ok(PartialDate::year(anchor.year + years));
+            // A user's file may hold any i32; the sum must not wrap (or panic in a debug build).
+            return anchor
+                .year
+                .checked_add(years)
+                .map(PartialDate::year)
+                .ok_or_else(|| format!("`years = {years}` from {anchor} overflows the year"));
         }
         if self.days.is_none() && self.weekday.is_none() {
             return Err("a derivation needs `days`, `years` or `weekday`".into());
@@ -371,7 +399,7 @@ impl Derivation {
         } else {
             day.checked_sub_days(Days::new(shift.unsigned_abs()))
         }
-        .ok_or("date out of range")?;
+        .ok_or_else(|| format!("`days = {shift}` from {anchor} overflows the calendar (outside the years 0001–9999)"))?;
         let Some(weekday) = self.weekday else {
             return Ok(day.into());
         };
@@ -394,7 +422,12 @@ impl Derivation {
             })
             .find(|d| d.weekday() == weekday)
             .map(PartialDate::from)
-            .ok_or_else(|| "date out of range".into())
+            .ok_or_else(|| {
+                format!(
+                    "no {} {relation} {day} in the calendar (outside the years 0001–9999)",
+                    weekday_name(weekday)
+                )
+            })
     }
 }
 
@@ -668,6 +701,62 @@ mod tests {
             relation: None,
         };
         assert!(both.apply(pd("2017-03-02")).is_err());
+    }
+
+    #[test]
+    fn year_zero_is_refused() {
+        // Found by the partial_date fuzzer: "0000" parsed, though dates are years 1–9999.
+        for bad in ["0000", "0000-01", "0000-02-29"] {
+            let err = bad.parse::<PartialDate>().unwrap_err();
+            assert!(err.reason.contains("0001"), "{bad}: {err}");
+        }
+        assert_eq!(pd("0001-01-01").year_value(), 1);
+        assert_eq!(pd("9999-12-31").to_string(), "9999-12-31");
+    }
+
+    #[test]
+    fn extreme_offsets_are_errors_not_panics_or_wrapped_years() {
+        // Found by the derivation fuzzer: `years = 2147483647` overflowed `anchor.year + years`
+        // (a panic with overflow checks, a wrapped negative year without), and results past
+        // 9999 displayed as dates that do not parse.
+        let years = |n| Derivation {
+            from: "x".into(),
+            days: None,
+            years: Some(n),
+            weekday: None,
+            relation: None,
+        };
+        let days = |n| Derivation {
+            from: "x".into(),
+            days: Some(n),
+            years: None,
+            weekday: None,
+            relation: None,
+        };
+        for (d, anchor) in [
+            (years(i32::MAX), "2016"),
+            (years(i32::MIN), "2016-02-02"),
+            (years(8000), "2016"),
+            (years(-2016), "2016"),
+            (days(i64::MAX), "2016-02-02"),
+            (days(i64::MIN), "2016-02-02"),
+            (days(3_000_000), "2016-02-02"),
+            (days(1), "9999-12-31"),
+            (days(-1), "0001-01-01"),
+            (weekday(Weekday::Mon, Relation::After), "9999-12-31"),
+            (weekday(Weekday::Sun, Relation::Before), "0001-01-01"),
+        ] {
+            let err = d.apply(pd(anchor)).unwrap_err();
+            assert!(
+                err.contains("0001") || err.contains("overflow"),
+                "{d:?} on {anchor}: {err}"
+            );
+        }
+        // The edges themselves are fine, and an out-of-range anchor is refused.
+        assert_eq!(years(7983).apply(pd("2016")).unwrap(), pd("9999"));
+        assert_eq!(years(-2015).apply(pd("2016")).unwrap(), pd("0001"));
+        assert_eq!(days(1).apply(pd("9999-12-30")).unwrap(), pd("9999-12-31"));
+        assert!(years(0).apply(PartialDate::year(12000)).is_err());
     }
 
     #[test]
