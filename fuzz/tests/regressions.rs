@@ -1,7 +1,6 @@
 //! Replays every saved input under `fuzz/regressions/<target>/` through the same harness the
 //! fuzz target runs, on any compiler and without libFuzzer:
-//! `cargo test --manifest-path fuzz/Cargo.toml`. A file named `*.known` is a finding in code this
-//! project has not fixed yet; it is replayed only by the ignored test below.
+//! `cargo test --manifest-path fuzz/Cargo.toml`.
 
 use std::{fs, path::Path};
 
@@ -18,7 +17,7 @@ fn harness(target: &str) -> fn(&[u8]) {
     }
 }
 
-fn replay(known: bool) -> usize {
+fn replay() -> usize {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("regressions");
     let mut n = 0;
     for dir in fs::read_dir(&root).unwrap().flatten() {
@@ -26,9 +25,6 @@ fn replay(known: bool) -> usize {
         let run = harness(&target);
         for file in fs::read_dir(dir.path()).unwrap().flatten() {
             let path = file.path();
-            if path.extension().is_some_and(|e| e == "known") != known {
-                continue;
-            }
             eprintln!("replaying {}", path.display());
             run(&fs::read(&path).unwrap());
             n += 1;
@@ -39,13 +35,5 @@ fn replay(known: bool) -> usize {
 
 #[test]
 fn every_fixed_finding_stays_fixed() {
-    assert!(replay(false) > 0, "no regression inputs found");
-}
-
-#[test]
-#[ignore = "findings in the core loader, fixed by the loader rewrite (see fuzz/README.md)"]
-fn known_findings() {
-    // SAFETY: set before any harness reads it, and this test runs alone (`--ignored`, one file).
-    unsafe { std::env::set_var("FUZZ_KNOWN", "1") };
-    assert!(replay(true) > 0, "no known findings to replay");
+    assert!(replay() > 0, "no regression inputs found");
 }

@@ -316,7 +316,7 @@ fn record_by_record(name: &str, text: &str, lines: &LineIndex) -> Parsed {
                     e.span().map(|s| lines.line(s.start)),
                     None,
                     None,
-                    e.message().trim().to_string(),
+                    toml_message(&e),
                 ));
                 return out;
             }
@@ -363,6 +363,26 @@ fn record_by_record(name: &str, text: &str, lines: &LineIndex) -> Parsed {
         }
     }
     out
+}
+
+/// What a TOML error says: its message, or, where the parser gives none (a file that ends right
+/// after `=`), what its full report says.
+pub(crate) fn toml_message(e: &toml::de::Error) -> String {
+    let message = e.message().trim();
+    if !message.is_empty() {
+        return message.to_string();
+    }
+    let full = e.to_string();
+    let said: Vec<&str> = full
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("TOML parse error") && !l.contains('|'))
+        .collect();
+    if said.is_empty() {
+        "the TOML is incomplete here (a value, a quote or a bracket is missing)".to_string()
+    } else {
+        said.join("; ")
+    }
 }
 
 /// The offset of a `[[name]]` or `[name]` header at the start of a line.
@@ -416,7 +436,7 @@ fn field_at(path: &serde_path_to_error::Path, message: &str) -> Option<String> {
 fn from_value(array: &str, value: toml::Value) -> Result<AnyRecord, (String, Option<String>)> {
     fn de<T: DeserializeOwned>(v: toml::Value) -> Result<T, (String, Option<String>)> {
         serde_path_to_error::deserialize(v).map_err(|e| {
-            let message = e.inner().message().trim().to_string();
+            let message = toml_message(e.inner());
             let field = field_at(e.path(), &message);
             (message, field)
         })

@@ -152,7 +152,7 @@ impl Input {
             }
             Err(e) => self.problems.push(Problem {
                 line: e.span().map(|s| LineIndex::new(text).line(s.start)),
-                ..problem(ProblemKind::Parse, name, e.message().trim())
+                ..problem(ProblemKind::Parse, name, crate::parse::toml_message(&e))
             }),
         }
     }

@@ -1,9 +1,7 @@
-//! Findings of the fuzzers (`fuzz/`, `scripts/test-fuzz`) in the loader, which is being
-//! rewritten; each test is ignored until the rewrite fixes it. The inputs that found them are in
-//! `fuzz/regressions/<target>/*.known`.
+//! Findings of the fuzzers (`fuzz/`, `scripts/test-fuzz`) in the loader, each a regression test.
+//! The inputs that found them are in `fuzz/regressions/<target>/`.
 
 #[test]
-#[ignore = "finding 3: fixed by the loader rewrite"]
 fn a_syntax_error_always_says_what_is_wrong() {
     // A file that ends just after `=`: the toml crate's error has an empty message(), and the
     // loader reported a Problem with nothing but a file and a line.
