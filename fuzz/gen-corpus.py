@@ -69,7 +69,7 @@ def vocab_words():
 def field_names():
     """The fields of the model's serde structs: the keys a record file may use."""
     names = set()
-    for path in [*(SRC / "model").glob("*.rs"), SRC / "date.rs", SRC / "evidence.rs", SRC / "load.rs"]:
+    for path in [*(SRC / "model").glob("*.rs"), SRC / "date.rs", SRC / "evidence.rs", SRC / "read.rs"]:
         for body in re.findall(r"pub(?:\(crate\))? struct \w+ \{(.*?)\n\}", path.read_text(), re.S):
             names.update(re.findall(r"^\s*pub (\w+):", body, re.M))
     return sorted(names)

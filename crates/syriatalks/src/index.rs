@@ -84,6 +84,9 @@ impl DateIndex {
 pub(crate) struct Indexes {
     /// Per record type, the dated records.
     pub dates: [DateIndex; 9],
+    /// Per record type and record, its first and last day (an empty span for undated records):
+    /// lets a candidate list from another index be cut to a date range without touching records.
+    pub spans: [Vec<(i32, i32)>; 9],
     /// Actor id → the records involving it, per type.
     pub by_actor: HashMap<String, PerKind>,
     /// Place id → the records in it, per type.
@@ -135,10 +138,16 @@ impl Indexes {
         for kind in RecordKind::ALL {
             let slot = kind_slot(*kind);
             let mut spans = Vec::new();
+            let mut flat = Vec::new();
             for (i, r) in records_of(ds, *kind).enumerate() {
                 let i = i as u32;
-                if let Some(w) = r.when() {
-                    spans.push((i, (day_number(w.first), day_number(w.last))));
+                match r.when() {
+                    Some(w) => {
+                        let span = (day_number(w.first), day_number(w.last));
+                        spans.push((i, span));
+                        flat.push(span);
+                    }
+                    None => flat.push((i32::MAX, i32::MIN)),
                 }
                 for a in r.actor_ids() {
                     post(&mut ix.by_actor, a, slot, i);
@@ -160,6 +169,7 @@ impl Indexes {
                 }
             }
             ix.dates[slot] = DateIndex::build(spans.into_iter());
+            ix.spans[slot] = flat;
         }
         for (i, a) in ds.actors().iter().enumerate() {
             names(

@@ -341,13 +341,27 @@ impl Dataset {
             plans.push((ix.dates[slot].estimate(a, b), Plan::Dates(a, b)));
         }
         let (_, best) = plans.into_iter().min_by_key(|(n, _)| *n)?;
+        // A candidate from another index outside the date range is dropped on its span alone,
+        // without looking at the record.
+        let spans = &ix.spans[slot];
+        let window = c
+            .range
+            .as_ref()
+            .map(|r| (day_number(r.first), day_number(r.last)));
+        let in_range = |i: &u32| match window {
+            Some((a, b)) => spans
+                .get(*i as usize)
+                .is_some_and(|&(first, last)| first <= b && last >= a),
+            None => true,
+        };
         let mut v: Vec<u32> = match best {
             Plan::Keys(map, ids) => ids
                 .iter()
                 .filter_map(|id| map.get(*id))
                 .flat_map(|l| l[slot].iter().copied())
+                .filter(in_range)
                 .collect(),
-            Plan::Kind(list) => list.to_vec(),
+            Plan::Kind(list) => list.iter().copied().filter(in_range).collect(),
             Plan::Dates(a, b) => {
                 let mut v = Vec::new();
                 ix.dates[slot].overlapping(a, b, &mut v);
