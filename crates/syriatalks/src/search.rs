@@ -53,17 +53,52 @@ fn snippet(text: &str, span: ByteSpan) -> String {
 /// How many hits [`Dataset::search`] returns at most; [`Dataset::search_limited`] takes another.
 pub const DEFAULT_SEARCH_LIMIT: usize = 1000;
 
-/// The first `limit` occurrences of `needle` (folded) in `text`.
+/// How much of a text is folded at a time: folding keeps a map of eight bytes per byte, so a whole
+/// large article folded at once would take ten times its size, and a search that has its hits
+/// early need not fold the rest.
+const CHUNK: usize = 1 << 20;
+
+/// The first `limit` occurrences of `needle` (folded) in `text`, as `str::match_indices` finds
+/// them (left to right, not overlapping), folding the text a chunk at a time.
 fn find_some(text: &str, needle: &str, limit: usize) -> Vec<ByteSpan> {
-    let (folded, map) = fold_with_map(text);
-    folded
-        .match_indices(needle)
-        .take(limit)
-        .map(|(i, m)| {
-            let (start, end) = unfold_span(&map, text, i, i + m.len());
-            ByteSpan { start, end }
-        })
-        .collect()
+    let mut out = Vec::new();
+    // A match that starts in a chunk may run past its end: each chunk is folded with a margin
+    // wide enough for any match of the needle (a folded byte comes from at most a few bytes).
+    let margin = needle.len() * 8 + 16;
+    let mut start = 0;
+    let mut last_end = 0;
+    while start < text.len() && out.len() < limit {
+        let end = char_boundary(text, start + CHUNK);
+        let with_margin = char_boundary(text, end + margin);
+        let slice = &text[start..with_margin];
+        let (folded, map) = fold_with_map(slice);
+        for (i, m) in folded.match_indices(needle) {
+            let (a, b) = unfold_span(&map, slice, i, i + m.len());
+            let (a, b) = (start + a, start + b);
+            if a >= end {
+                break;
+            }
+            if a < last_end {
+                continue;
+            }
+            out.push(ByteSpan { start: a, end: b });
+            last_end = b;
+            if out.len() == limit {
+                break;
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// The first character boundary of `text` at or after `at` (or its end).
+fn char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// The hits of a search, at most as many as asked for.
@@ -155,6 +190,25 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunked_folding_finds_what_one_folding_finds() {
+        // Matches across chunk boundaries, accents that fold away, and overlapping candidates.
+        let unit = "Genève aaa geneve ";
+        let text = unit.repeat(2 * CHUNK / unit.len() + 3);
+        for needle in ["geneve", "aa", "e a"] {
+            let (folded, map) = fold_with_map(&text);
+            let whole: Vec<ByteSpan> = folded
+                .match_indices(needle)
+                .map(|(i, m)| {
+                    let (start, end) = unfold_span(&map, &text, i, i + m.len());
+                    ByteSpan { start, end }
+                })
+                .collect();
+            assert_eq!(find_some(&text, needle, usize::MAX), whole, "{needle}");
+            assert_eq!(find_some(&text, needle, 7), whole[..7]);
+        }
+    }
 
     #[test]
     fn snippets_trim_to_context_on_char_boundaries() {
