@@ -33,8 +33,6 @@ struct Ctx<'a> {
     /// Source texts by source index; `None` where the seed is missing or unreadable (a problem
     /// says so once, so quotes citing it are not reported again).
     texts: &'a [Option<String>],
-    /// Source ids by source index, for messages.
-    source_ids: &'a [String],
     /// Seed file names by source index, for messages.
     files: &'a [String],
     /// The main date of every record, by type slot and index: what a derivation anchors on.
@@ -906,7 +904,7 @@ fn check_cycles(ds: &Dataset, index: &Index, origins: &Origins, problems: &mut V
     let mut next = vec![None; total];
     for k in RecordKind::ALL {
         for (i, r) in crate::index::records_of(ds, *k).enumerate() {
-            node_of.push((*k, i, r.id().to_string()));
+            node_of.push((*k, i));
             if let Some(from) = r
                 .date()
                 .and_then(|d| d.derivation.as_ref())
@@ -919,12 +917,16 @@ fn check_cycles(ds: &Dataset, index: &Index, origins: &Origins, problems: &mut V
         }
     }
     let report = |problems: &mut Vec<Problem>, cycle: &[usize], field: &str, what: &str| {
-        let (kind, i, id) = &node_of[cycle[0]];
+        let (kind, i) = &node_of[cycle[0]];
+        let id_of = |n: usize| {
+            let (k, i) = node_of[n];
+            ds.at(k, i).map_or("?", |r| r.id())
+        };
         let origin = origins.of(*kind, *i);
         let chain: Vec<&str> = cycle
             .iter()
             .chain(std::iter::once(&cycle[0]))
-            .map(|n| node_of[*n].2.as_str())
+            .map(|n| id_of(*n))
             .collect();
         let message = if cycle.len() == 1 {
             format!("{what} itself")
@@ -935,7 +937,7 @@ fn check_cycles(ds: &Dataset, index: &Index, origins: &Origins, problems: &mut V
             kind: ProblemKind::BadDate,
             file: origin.map(|o| o.0.to_string()),
             line: origin.map(|o| o.1),
-            record: Some(id.clone()),
+            record: Some(id_of(cycle[0]).to_string()),
             field: Some(field.to_string()),
             message,
         });
@@ -1016,7 +1018,6 @@ pub(crate) fn validate(
             .map(|r| r.date().map(|d| d.value))
             .collect()
     });
-    let source_ids: Vec<String> = ds.sources.iter().map(|s| s.id.clone()).collect();
     let files: Vec<String> = ds.sources.iter().map(|s| s.file.clone()).collect();
     check_cycles(ds, index, origins, problems);
 
@@ -1032,7 +1033,6 @@ pub(crate) fn validate(
         index,
         origins,
         texts: &texts,
-        source_ids: &source_ids,
         files: &files,
         anchors: &anchors,
         placements: &placements,
@@ -1081,7 +1081,6 @@ pub(crate) fn validate(
 
     // Near-miss hints for the quotes not found verbatim, one pass per source.
     let misses = std::mem::take(&mut ctx.misses);
-    let _ = ctx.source_ids;
     let asked: Vec<(usize, &str)> = misses.iter().map(|(s, q, _)| (*s, q.as_str())).collect();
     for ((_, _, at), near) in misses.iter().zip(near_misses(&texts, &asked)) {
         if near {
