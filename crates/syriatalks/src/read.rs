@@ -177,6 +177,10 @@ impl Input {
     /// What a dataset folder holds, or, given one record file, that file and the seeds beside it.
     pub(crate) fn from_path(path: &Path) -> Input {
         let mut input = Input::default();
+        // The path the caller names may itself be a link (their choice); what lies in the folder
+        // it leads to may not.
+        let resolved = fs::canonicalize(path);
+        let path = resolved.as_deref().unwrap_or(path);
         let io = |file: &Path, e: io::Error| {
             problem(
                 ProblemKind::Io,
@@ -257,18 +261,24 @@ impl Input {
                         format!("cannot read: {e}"),
                     )),
                 }
-                let mut present: Vec<(String, Bytes)> = fs::read_dir(&seeds)
-                    .map(|d| {
-                        d.flatten()
-                            .map(|e| e.file_name().to_string_lossy().into_owned())
-                            .filter(|n| n != MANIFEST_FILE)
-                            .map(|n| {
-                                let p = seeds.join(&n);
-                                (n, Bytes::Path(p, MAX_SEED_BYTES))
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let mut present: Vec<(String, Bytes)> = Vec::new();
+                match fs::read_dir(&seeds) {
+                    Ok(entries) => {
+                        for entry in entries {
+                            match entry {
+                                Ok(e) => {
+                                    let n = e.file_name().to_string_lossy().into_owned();
+                                    if n != MANIFEST_FILE {
+                                        let p = seeds.join(&n);
+                                        present.push((n, Bytes::Path(p, MAX_SEED_BYTES)));
+                                    }
+                                }
+                                Err(e) => input.problems.push(io(&seeds, e)),
+                            }
+                        }
+                    }
+                    Err(e) => input.problems.push(io(&seeds, e)),
+                }
                 present.sort_by(|a, b| a.0.cmp(&b.0));
                 input.add_seeds(present);
             }

@@ -124,6 +124,23 @@ mod confinement {
     }
 
     #[test]
+    fn the_path_a_caller_names_may_itself_be_a_link() {
+        let real = folder("named-link-real");
+        write_fixture(&real);
+        let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile");
+        for (link, target) in [
+            ("named-link", real.clone()),
+            ("named-link.toml", real.join("records.toml")),
+        ] {
+            let link = base.join(link);
+            let _ = std::fs::remove_file(&link);
+            symlink(&target, &link).unwrap();
+            let ds = syriatalks::load(&link).unwrap_or_else(|e| panic!("{}: {e}", link.display()));
+            assert_eq!(ds.sources().len(), 1);
+        }
+    }
+
+    #[test]
     fn a_seeds_folder_that_is_a_symlink_is_refused() {
         let dir = folder("seeds-symlink");
         let real = folder("seeds-symlink-real");
