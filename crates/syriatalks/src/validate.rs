@@ -771,7 +771,9 @@ fn requests<'a>(ds: &'a Dataset, index: &Index) -> Requests<'a> {
             }
         }
     };
-    for (i, s) in ds.sources.iter().enumerate() {
+    for s in &ds.sources {
+        // By id, as the checks look it up: a duplicated id (itself an error) names the first.
+        let Some(i) = src(&s.id) else { continue };
         for a in [Some(&s.title), s.outlet.as_ref(), s.author.as_ref()]
             .into_iter()
             .flatten()
