@@ -106,7 +106,6 @@ pub(crate) fn build(
     let mut ds = Dataset::default();
     let mut origins = Origins::default();
     let mut index = crate::dataset::IdIndex::default();
-    let names: Vec<String> = input.files.iter().map(|(n, _)| n.clone()).collect();
     let files = std::mem::take(&mut input.files);
     parallel_ordered(
         files.len(),
@@ -132,7 +131,7 @@ pub(crate) fn build(
         },
         |i, file| {
             let f = origins.files.len() as u32;
-            origins.files.push(names[i].clone());
+            origins.files.push(files[i].0.clone());
             index.reserve(file.len());
             problems.extend(file.problems);
             macro_rules! merge {

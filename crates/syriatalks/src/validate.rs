@@ -120,9 +120,6 @@ impl Ctx<'_> {
 
     /// Whether a source's text has Windows line endings (looked at once per source).
     fn has_crlf(&mut self, src: usize) -> bool {
-        if self.crlf.len() != self.texts.len() {
-            self.crlf = vec![None; self.texts.len()];
-        }
         *self.crlf[src].get_or_insert_with(|| {
             self.texts[src]
                 .as_deref()
@@ -898,9 +895,9 @@ fn check_cycles(ds: &Dataset, index: &Index, origins: &Origins, problems: &mut V
     // Nodes: every record, numbered by type slot then index.
     let mut base = [0usize; 9];
     let mut total = 0;
-    for k in RecordKind::ALL {
-        base[kind_slot(*k)] = total;
-        total += crate::index::records_of(ds, *k).count();
+    for (k, n) in ds.counts() {
+        base[kind_slot(k)] = total;
+        total += n;
     }
     let mut node_of = Vec::with_capacity(total);
     let mut next = vec![None; total];
@@ -1040,7 +1037,7 @@ pub(crate) fn validate(
         placements: &placements,
         absent_aliases: &absent_aliases,
         at: (RecordKind::Source, 0),
-        crlf: Vec::new(),
+        crlf: vec![None; texts.len()],
         misses: Vec::new(),
         problems,
     };
