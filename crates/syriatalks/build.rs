@@ -12,8 +12,12 @@
 
 use std::{env, fs, path::Path};
 
+#[path = "src/anchor.rs"]
+mod anchor;
 #[path = "src/compact.rs"]
 mod compact;
+#[path = "src/corroborate.rs"]
+mod corroborate;
 #[path = "src/dataset.rs"]
 mod dataset;
 #[path = "src/date.rs"]

@@ -51,7 +51,23 @@ enum Command {
         /// Only records whose fields or evidence contain these words.
         #[arg(long)]
         text: Option<String>,
+        /// With --from/--to: `possible` (default) keeps records that may fall in the range,
+        /// `certain` only those whose every possible day lies in it.
+        #[arg(long, value_parser = parse_certainty, default_value = "possible")]
+        dates: syriatalks::Certainty,
+        /// One row per happening: records of other articles attesting the same happening are
+        /// folded into the first, with the number of sources.
+        #[arg(long)]
+        collapse: bool,
         /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every attestation of a happening side by side, with sources, agreement and conflicts.
+    Claims {
+        /// A happening key (death-toll) or any record id.
+        name: String,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -235,6 +251,11 @@ fn dataset(path: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, Dataset>,
     })
 }
 
+fn parse_certainty(s: &str) -> Result<syriatalks::Certainty, String> {
+    s.parse()
+        .map_err(|e: syriatalks::UnknownWord| e.to_string())
+}
+
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string_pretty(value)
         .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
@@ -355,6 +376,8 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
             round,
             source,
             text,
+            dates,
+            collapse,
             json: as_json,
         } => {
             let filter = Filter {
@@ -366,12 +389,35 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 round,
                 source,
                 text,
+                dates,
             };
             let entries = ds.timeline(&filter)?;
-            if as_json {
-                writeln!(out, "{}", json(&entries))?;
+            let rows: Vec<render::Row> = if collapse {
+                ds.collapse(&entries)
+                    .into_iter()
+                    .map(|(r, n)| render::Row::new(ds, r, &filter, Some(n)))
+                    .collect()
             } else {
-                render::timeline(ds, &entries, out)?;
+                entries
+                    .iter()
+                    .map(|r| render::Row::new(ds, *r, &filter, None))
+                    .collect()
+            };
+            if as_json {
+                writeln!(out, "{}", json(&rows))?;
+            } else {
+                render::timeline(ds, &rows, out)?;
+            }
+        }
+        Command::Claims {
+            name,
+            json: as_json,
+        } => {
+            let claims = ds.claims(&name)?;
+            if as_json {
+                writeln!(out, "{}", json(&claims))?;
+            } else {
+                render::claims(ds, &claims, out)?;
             }
         }
         Command::Show { id, json: as_json } => {
@@ -390,7 +436,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 Failure::Data(format!("no record has id `{id}`{hint}"))
             })?;
             if as_json {
-                writeln!(out, "{}", json(&record))?;
+                writeln!(out, "{}", json(&render::Shown::new(ds, record)))?;
             } else {
                 render::show(ds, record, out)?;
             }
@@ -419,7 +465,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
             }
         }
         Command::Rounds { json: as_json } => {
-            let rounds = ds.select::<syriatalks::Round>(&Filter::new())?;
+            let rounds = ds.rounds_in_order();
             if as_json {
                 writeln!(out, "{}", json(&rounds))?;
             } else {
@@ -445,13 +491,13 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
             None => render::actors(ds.actors(), out)?,
         },
         Command::InSession { date } => {
-            let rounds = ds.in_session(date);
-            if rounds.is_empty() {
+            let sessions = ds.sessions_on(date);
+            if sessions.is_empty() {
                 return Err(Failure::Data(format!(
                     "no round of talks was in session on {date}"
                 )));
             }
-            render::rounds(ds, &rounds, out)?;
+            render::sessions(ds, &sessions, out)?;
         }
         Command::Figures {
             measure,

@@ -2,7 +2,11 @@
 
 use std::io::{self, Write};
 
-use syriatalks::{Actor, Candidate, Dataset, DateValue, Figure, RecordRef, Round, SearchHit};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use syriatalks::{
+    Actor, Candidate, Certainty, Dataset, DateRange, DateValue, Figure, Filter, Happening,
+    RecordRef, Round, SearchHit,
+};
 
 /// Shortens `s` to `max` characters, marking the cut.
 fn clip(s: &str, max: usize) -> String {
@@ -42,26 +46,149 @@ fn kind(r: &RecordRef) -> String {
     }
 }
 
-/// Prints a merged timeline: date, type and kind, id, label.
-pub fn timeline(ds: &Dataset, entries: &[RecordRef], out: &mut dyn Write) -> io::Result<()> {
-    if entries.is_empty() {
+/// One timeline row: the record, the days it may cover once anchored, whether it certainly or only
+/// possibly falls in the range asked for, and (collapsed) how many sources attest its happening.
+pub struct Row<'a> {
+    record: RecordRef<'a>,
+    days: Option<DateRange>,
+    certainty: Option<Certainty>,
+    sources: Option<usize>,
+}
+
+impl<'a> Row<'a> {
+    /// A row of `r` for a timeline filtered by `f`; `sources` when rows are collapsed.
+    pub fn new(ds: &'a Dataset, r: RecordRef<'a>, f: &Filter, sources: Option<usize>) -> Self {
+        let ranged = f.since.is_some() || f.until.is_some();
+        Row {
+            record: r,
+            days: ds.days(r),
+            certainty: ranged.then(|| ds.date_fit(r, f.since, f.until)).flatten(),
+            sources,
+        }
+    }
+}
+
+/// The record as `export` writes it (`type`, `record`), plus `days`, and `certainty` and
+/// `sources` when asked for.
+impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", &self.record.kind())?;
+        m.serialize_entry("record", &RecordOnly(self.record))?;
+        m.serialize_entry("days", &self.days)?;
+        if let Some(c) = self.certainty {
+            m.serialize_entry("certainty", &c)?;
+        }
+        if let Some(n) = self.sources {
+            m.serialize_entry("sources", &n)?;
+        }
+        m.end()
+    }
+}
+
+/// A record's own fields, without the `type` tag.
+struct RecordOnly<'a>(RecordRef<'a>);
+
+impl Serialize for RecordOnly<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            RecordRef::Source(r) => r.serialize(s),
+            RecordRef::Actor(r) => r.serialize(s),
+            RecordRef::Place(r) => r.serialize(s),
+            RecordRef::Round(r) => r.serialize(s),
+            RecordRef::Event(r) => r.serialize(s),
+            RecordRef::Figure(r) => r.serialize(s),
+            RecordRef::Quote(r) => r.serialize(s),
+            RecordRef::Position(r) => r.serialize(s),
+            RecordRef::Instrument(r) => r.serialize(s),
+        }
+    }
+}
+
+/// What `show --json` prints: the record, the days it may cover, and the other records that
+/// attest the same happening.
+pub struct Shown<'a> {
+    record: RecordRef<'a>,
+    days: Option<DateRange>,
+    attested_also_by: Vec<&'a str>,
+}
+
+impl<'a> Shown<'a> {
+    /// `r` as `show` presents it.
+    pub fn new(ds: &'a Dataset, r: RecordRef<'a>) -> Self {
+        Shown {
+            record: r,
+            days: ds.days(r),
+            attested_also_by: ds.attestations(r.id()).iter().map(|a| a.id()).collect(),
+        }
+    }
+}
+
+impl Serialize for Shown<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", &self.record.kind())?;
+        m.serialize_entry("record", &RecordOnly(self.record))?;
+        m.serialize_entry("days", &self.days)?;
+        m.serialize_entry("attested_also_by", &self.attested_also_by)?;
+        m.end()
+    }
+}
+
+/// The days a record may cover, when its anchors (or a round's bound) narrow or extend its own
+/// dates: `2017-02-23…2017-06-30`; empty otherwise.
+fn anchored(r: &RecordRef, days: Option<DateRange>) -> String {
+    match (days, r.when()) {
+        (Some(d), Some(w)) if d != w => format!("{}…{}", d.first, d.last),
+        _ => String::new(),
+    }
+}
+
+/// Prints a merged timeline: date, type and kind, id, label; the anchored days where anchors
+/// narrow a date; `?` before rows that only possibly fall in the range asked for; the number of
+/// sources when rows are collapsed.
+pub fn timeline(ds: &Dataset, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    if rows.is_empty() {
         return writeln!(out, "(nothing dated matches)");
     }
-    let kw = entries
+    let kw = rows
         .iter()
-        .map(|r| kind(r).chars().count())
+        .map(|r| kind(&r.record).chars().count())
         .max()
         .unwrap_or(4)
         .min(28);
-    let iw = entries
+    let iw = rows
         .iter()
-        .map(|r| r.id().len())
+        .map(|r| r.record.id().len())
         .max()
         .unwrap_or(2)
         .min(40);
-    writeln!(out, "{:<18} {:<kw$} {:<iw$} WHAT", "DATE", "KIND", "ID")?;
-    for r in entries {
-        let label = match r {
+    let days: Vec<String> = rows.iter().map(|r| anchored(&r.record, r.days)).collect();
+    let dw = days.iter().map(|d| d.chars().count()).max().unwrap_or(0);
+    let ranged = rows.iter().any(|r| r.certainty.is_some());
+    let collapsed = rows.iter().any(|r| r.sources.is_some());
+    let mark = |r: &Row| match (ranged, r.certainty) {
+        (false, _) => "",
+        (true, Some(Certainty::Possible)) => "? ",
+        (true, _) => "  ",
+    };
+    let src = |r: &Row| match r.sources {
+        Some(n) => format!("{n:>3} "),
+        None => String::new(),
+    };
+    writeln!(
+        out,
+        "{}{:<18} {:<dw$}{}{}{:<kw$} {:<iw$} WHAT",
+        if ranged { "  " } else { "" },
+        "DATE",
+        if dw > 0 { "ANCHORED DAYS" } else { "" },
+        if dw > 0 { " " } else { "" },
+        if collapsed { "SRC " } else { "" },
+        "KIND",
+        "ID"
+    )?;
+    for (r, anchored) in rows.iter().zip(&days) {
+        let label = match r.record {
             RecordRef::Quote(q) => {
                 let who = ds
                     .actor(&q.speaker)
@@ -69,21 +196,142 @@ pub fn timeline(ds: &Dataset, entries: &[RecordRef], out: &mut dyn Write) -> io:
                 format!("{who}: “{}”", q.text)
             }
             RecordRef::Figure(f) => format!("{} {} — {}", f.text, f.measure, f.scope),
-            _ => r.label().to_string(),
+            _ => r.record.label().to_string(),
         };
         writeln!(
             out,
-            "{:<18} {:<kw$} {:<iw$} {}",
-            date(r.date()),
-            clip(&kind(r), kw),
-            clip(r.id(), iw),
+            "{}{:<18} {:<dw$}{}{}{:<kw$} {:<iw$} {}",
+            mark(r),
+            date(r.record.date()),
+            anchored,
+            if dw > 0 { " " } else { "" },
+            src(r),
+            clip(&kind(&r.record), kw),
+            clip(r.record.id(), iw),
             clip(&label, 90)
         )?;
     }
     writeln!(
         out,
         "\n{} entries. Dates: * derived from another date, ~ inferred, † external.",
-        entries.len()
+        rows.len()
+    )?;
+    if dw > 0 {
+        writeln!(
+            out,
+            "Anchored days: what the record's date allows once placed during, after or before another record (or a round's end bounded)."
+        )?;
+    }
+    if ranged {
+        writeln!(
+            out,
+            "? the record only possibly falls in the range (its days reach outside it); --dates certain drops such rows."
+        )?;
+    }
+    if collapsed {
+        writeln!(
+            out,
+            "SRC: how many sources attest the row's happening (`claims ID` shows them side by side)."
+        )?;
+    }
+    Ok(())
+}
+
+/// Prints every attestation of a happening, what they agree on, and each conflict with every
+/// side's words.
+pub fn claims(ds: &Dataset, h: &Happening, out: &mut dyn Write) -> io::Result<()> {
+    match h.key {
+        Some(k) => writeln!(
+            out,
+            "happening `{k}`: {} attestations from {} sources",
+            h.attestations.len(),
+            h.sources
+        )?,
+        None => writeln!(
+            out,
+            "`{}` attests no happening that another record shares",
+            h.attestations.first().map_or("?", |a| a.id)
+        )?,
+    }
+    writeln!(out)?;
+    let iw = h.attestations.iter().map(|a| a.id.len()).max().unwrap_or(2);
+    writeln!(out, "{:<18} {:<iw$} {:<28} SAYS", "DATE", "ID", "SOURCE")?;
+    for a in &h.attestations {
+        let says = match a.record {
+            RecordRef::Figure(f) => {
+                let who: Vec<&str> = f
+                    .claimed_by
+                    .iter()
+                    .map(|c| ds.actor(c).map_or(c.as_str(), |a| a.name.as_str()))
+                    .collect();
+                let who = if who.is_empty() {
+                    "the article".to_string()
+                } else {
+                    who.join(", ")
+                };
+                format!(
+                    "{} ({}) {} — claimed by {who}",
+                    f.text, f.qualifier, f.measure
+                )
+            }
+            RecordRef::Quote(q) => format!("{}: “{}”", q.speaker, q.text),
+            r => r.label().to_string(),
+        };
+        writeln!(
+            out,
+            "{:<18} {:<iw$} {:<28} {}",
+            date(a.record.date()),
+            a.id,
+            clip(a.source.unwrap_or("—"), 28),
+            clip(&says, 100)
+        )?;
+    }
+    if !h.agree.is_empty() {
+        writeln!(out, "\nagree on: {}", h.agree.join(", "))?;
+    }
+    if h.conflicts.is_empty() {
+        if h.attestations.len() > 1 {
+            writeln!(out, "no conflicts")?;
+        }
+        return Ok(());
+    }
+    for c in &h.conflicts {
+        writeln!(out, "\nconflict on {}:", c.field)?;
+        if let Some(note) = &c.note {
+            writeln!(out, "  ({note})")?;
+        }
+        for side in &c.sides {
+            writeln!(out, "  {} — {}", side.says, side.records.join(", "))?;
+            for ev in &side.evidence {
+                writeln!(out, "      “{}” ({})", clip(&ev.quote, 110), ev.source)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Prints the rounds that may have been in session, each with whether certainly or possibly.
+pub fn sessions(
+    ds: &Dataset,
+    sessions: &[(&Round, Certainty)],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let rounds: Vec<&Round> = sessions.iter().map(|(r, _)| *r).collect();
+    let mut table = Vec::new();
+    self::rounds(ds, &rounds, &mut table)?;
+    let text = String::from_utf8_lossy(&table);
+    for (i, line) in text.lines().enumerate() {
+        let c = match i {
+            0 => "IN SESSION".to_string(),
+            n => sessions
+                .get(n - 1)
+                .map_or(String::new(), |(_, c)| c.to_string()),
+        };
+        writeln!(out, "{c:<11} {line}")?;
+    }
+    writeln!(
+        out,
+        "\ncertain: the round had surely begun by the date and the data shows it sitting on that day or later; possible: the date lies between its start and its stated end or next known bound."
     )
 }
 
@@ -101,6 +349,20 @@ pub fn show(ds: &Dataset, r: RecordRef, out: &mut dyn Write) -> io::Result<()> {
         if let Some(note) = &d.note {
             writeln!(out, "      {note}")?;
         }
+        let days = anchored(&r, ds.days(r));
+        if !days.is_empty() {
+            writeln!(out, "days: {days} (its date as narrowed by its anchors)")?;
+        }
+    }
+    let others = ds.attestations(r.id());
+    if !others.is_empty() {
+        let ids: Vec<&str> = others.iter().map(|o| o.id()).collect();
+        writeln!(
+            out,
+            "same happening as: {} (`claims {}` compares them)",
+            ids.join(", "),
+            r.id()
+        )?;
     }
     let value = serde_json::to_value(r).unwrap_or_default();
     if let Some(fields) = value.get("record").and_then(|v| v.as_object()) {

@@ -258,7 +258,7 @@ compact_struct! {
     Evidence { source, quote, occurrence, span }
     ExternalRef { title, reference, url }
     Derivation { from, days, years, weekday, relation }
-    DateValue { value, basis, qualifier, quote, cited, derivation, reference, note }
+    DateValue { value, basis, qualifier, quote, cited, derivation, reference, note, during, after, before }
     Period { start, end }
     Attested { value, basis, quote, occurrence, note, cited }
     Source { id, file, title, outlet, author, published, url, note, sha256, text }
@@ -270,9 +270,9 @@ compact_struct! {
     AgendaItem { item, proposed_by, evidence }
     Round { id, name, aliases, process, ordinal, status, period, places, mediators, delegations, agenda, outcome, instruments, follows, note, evidence, external }
     Participant { actor, role }
-    Event { id, kind, date, until, summary, actors, places, round, instruments, note, evidence, external }
-    Figure { id, measure, value, qualifier, text, scope, place, period, as_of, claimed_by, round, note, evidence, external }
-    Quote { id, speaker, text, said, place, audience, round, note, evidence, external }
+    Event { id, kind, date, until, summary, actors, places, round, instruments, happening, note, evidence, external }
+    Figure { id, measure, value, qualifier, text, scope, place, period, as_of, claimed_by, round, happening, note, evidence, external }
+    Quote { id, speaker, text, said, place, audience, round, happening, note, evidence, external }
     Position { id, actor, topic, stance, as_of, round, instruments, note, evidence, external }
     Instrument { id, kind, name, aliases, date, authors, signatories, absent, summary, note, evidence, external }
 }

@@ -161,6 +161,21 @@ impl Dataset {
         self.index.get(id).copied()
     }
 
+    /// How many records of a type there are.
+    pub(crate) fn count(&self, kind: RecordKind) -> usize {
+        match kind {
+            RecordKind::Source => self.sources.len(),
+            RecordKind::Actor => self.actors.len(),
+            RecordKind::Place => self.places.len(),
+            RecordKind::Round => self.rounds.len(),
+            RecordKind::Event => self.events.len(),
+            RecordKind::Figure => self.figures.len(),
+            RecordKind::Quote => self.quotes.len(),
+            RecordKind::Position => self.positions.len(),
+            RecordKind::Instrument => self.instruments.len(),
+        }
+    }
+
     /// The `i`-th record of a type.
     pub(crate) fn at(&self, kind: RecordKind, i: usize) -> Option<RecordRef<'_>> {
         Some(match kind {

@@ -13,6 +13,24 @@ use crate::evidence::Evidence;
 use crate::vocab::vocab;
 
 vocab!(
+    /// Whether a record certainly or only possibly falls where a question asks: within a date
+    /// range (its days lie inside it, or only touch it), or in session on a date.
+    Certainty, "certainty" {
+        /// The data says so: every day the record may cover lies in the range.
+        Certain = "certain",
+        /// The data allows it: some day the record may cover lies in the range.
+        Possible = "possible",
+    }
+);
+
+impl Default for Certainty {
+    /// `possible`: a range filter keeps every record that may fall in it.
+    fn default() -> Self {
+        Certainty::Possible
+    }
+}
+
+vocab!(
     /// How precisely a [`PartialDate`] is known.
     Precision, "date precision" {
         /// Only the year is known.
@@ -279,6 +297,11 @@ pub struct DateRange {
 }
 
 impl DateRange {
+    /// Whether every day of `self` lies in `other`.
+    pub fn within(&self, other: &DateRange) -> bool {
+        self.first >= other.first && self.last <= other.last
+    }
+
     /// Whether the two ranges share at least one day.
     pub fn overlaps(&self, other: &DateRange) -> bool {
         self.first <= other.last && other.first <= self.last
@@ -457,6 +480,18 @@ pub struct DateValue {
     /// Why the date is what it is, for `inferred` dates above all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The record (a round, an event…) during which this happened, by id: the date lies within
+    /// that record's days. Read on a record's main date only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub during: Option<String>,
+    /// The record this happened after (or on the same day as), by id: the date is not before
+    /// that record's first possible day. Read on a record's main date only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    /// The record this happened before (or on the same day as), by id: the date is not after
+    /// that record's last possible day. Read on a record's main date only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
 }
 
 impl DateValue {
@@ -471,6 +506,9 @@ impl DateValue {
             derivation: None,
             reference: None,
             note: None,
+            during: None,
+            after: None,
+            before: None,
         }
     }
 }

@@ -105,6 +105,10 @@ pub(crate) struct Indexes {
     pub round_names: HashMap<String, Vec<u32>>,
     /// Place id → the places directly within it.
     pub children: HashMap<String, Vec<u32>>,
+    /// Each record's days narrowed by its anchors, and the rounds' certain days.
+    pub bounds: crate::anchor::Bounds,
+    /// Happening key → the records attesting it.
+    pub by_happening: HashMap<String, Vec<(RecordKind, u32)>>,
 }
 
 fn post(map: &mut HashMap<String, PerKind>, key: &str, slot: usize, i: u32) {
@@ -134,14 +138,19 @@ fn names<'a>(
 impl Indexes {
     /// Builds every index in one pass over the records.
     pub(crate) fn build(ds: &Dataset) -> Indexes {
-        let mut ix = Indexes::default();
+        let mut ix = Indexes {
+            // A validated dataset's anchors hold; its problems were reported at load.
+            bounds: crate::anchor::resolve(ds, &ds.index).0,
+            ..Indexes::default()
+        };
         for kind in RecordKind::ALL {
             let slot = kind_slot(*kind);
             let mut spans = Vec::new();
             let mut flat = Vec::new();
             for (i, r) in records_of(ds, *kind).enumerate() {
+                let days = ix.bounds.outer[slot].get(i).copied().flatten();
                 let i = i as u32;
-                match r.when() {
+                match days {
                     Some(w) => {
                         let span = (day_number(w.first), day_number(w.last));
                         spans.push((i, span));
@@ -166,6 +175,12 @@ impl Indexes {
                 }
                 if let Some(w) = r.kind_word() {
                     ix.by_kind[slot].entry(w).or_default().push(i);
+                }
+                if let Some(h) = crate::corroborate::key_of(r) {
+                    ix.by_happening
+                        .entry(h.to_string())
+                        .or_default()
+                        .push((*kind, i));
                 }
             }
             ix.dates[slot] = DateIndex::build(spans.into_iter());

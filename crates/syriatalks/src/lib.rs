@@ -40,8 +40,10 @@
 //! ```
 #![warn(missing_docs)]
 
+mod anchor;
 pub mod audit;
 mod compact;
+mod corroborate;
 mod dataset;
 pub mod date;
 mod error;
@@ -68,10 +70,11 @@ pub(crate) mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
+pub use corroborate::{Attestation, Conflict, Happening, Side};
 pub use dataset::Dataset;
 pub use date::{
-    Basis, DateQualifier, DateRange, DateValue, Derivation, PartialDate, Period, Precision,
-    Relation,
+    Basis, Certainty, DateQualifier, DateRange, DateValue, Derivation, PartialDate, Period,
+    Precision, Relation,
 };
 pub use error::{LoadError, Problem, ProblemKind, QueryError};
 pub use evidence::{ByteSpan, Evidence, ExternalRef};

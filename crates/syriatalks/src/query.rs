@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::dataset::Dataset;
-use crate::date::{DateRange, PartialDate};
+use crate::date::{Certainty, DateRange, PartialDate};
 use crate::error::QueryError;
 use crate::index::{day_number, records_of};
 use crate::load::kind_slot;
@@ -43,6 +43,10 @@ pub struct Filter {
     pub source: Option<String>,
     /// Words that must occur in the record's fields or evidence (folded: case and accents ignored).
     pub text: Option<String>,
+    /// How `since` and `until` select: `possible` (the default) keeps every record that may fall
+    /// in the range (its days touch it), `certain` only those whose every possible day lies in it.
+    /// Days are a record's dates narrowed by its anchors ([`Dataset::days`]).
+    pub dates: Certainty,
 }
 
 impl Filter {
@@ -90,11 +94,17 @@ impl Filter {
         self.text = Some(words.into());
         self
     }
+    /// Sets `dates`: whether the range keeps records that possibly or certainly fall in it.
+    pub fn dates(mut self, how: Certainty) -> Self {
+        self.dates = how;
+        self
+    }
 }
 
 /// A filter with its names resolved to ids.
 struct Compiled<'a> {
     range: Option<DateRange>,
+    certain: bool,
     actors: Option<HashSet<&'a str>>,
     kind: Option<Kind>,
     places: Option<HashSet<&'a str>>,
@@ -175,6 +185,7 @@ impl Dataset {
         let text = f.text.as_deref().map(fold).filter(|t| !t.trim().is_empty());
         Ok(Compiled {
             range,
+            certain: f.dates == Certainty::Certain,
             actors,
             kind,
             places,
@@ -383,18 +394,32 @@ impl Dataset {
         match self.candidates(c, kind) {
             Some(ids) => ids
                 .into_iter()
-                .filter_map(|i| self.at(kind, i as usize))
-                .filter(|r| self.matches(c, *r))
+                .filter_map(|i| Some((self.at(kind, i as usize)?, i as usize)))
+                .filter(|(r, i)| self.matches(c, *r, *i))
+                .map(|(r, _)| r)
                 .collect(),
             None => records_of(self, kind)
-                .filter(|r| self.matches(c, *r))
+                .enumerate()
+                .filter(|(i, r)| self.matches(c, *r, *i))
+                .map(|(_, r)| r)
                 .collect(),
         }
     }
 
-    fn matches(&self, c: &Compiled, r: RecordRef) -> bool {
+    /// Whether record `i` of its type (`r`) passes the filter.
+    fn matches(&self, c: &Compiled, r: RecordRef, i: usize) -> bool {
         if let Some(range) = &c.range {
-            if !r.when().is_some_and(|w| w.overlaps(range)) {
+            let (first, last) = self.indexes().spans[kind_slot(r.kind())]
+                .get(i)
+                .copied()
+                .unwrap_or((i32::MAX, i32::MIN));
+            let (a, b) = (day_number(range.first), day_number(range.last));
+            let fits = if c.certain {
+                first >= a && last <= b && first <= last
+            } else {
+                first <= b && last >= a
+            };
+            if !fits {
                 return false;
             }
         }
@@ -454,12 +479,15 @@ impl Dataset {
         match self.candidates(&c, R::KIND) {
             Some(ids) => Ok(ids
                 .into_iter()
-                .filter_map(|i| all.get(i as usize))
-                .filter(|r| self.matches(&c, r.as_record()))
+                .filter_map(|i| Some((all.get(i as usize)?, i as usize)))
+                .filter(|(r, i)| self.matches(&c, r.as_record(), *i))
+                .map(|(r, _)| r)
                 .collect()),
             None => Ok(all
                 .iter()
-                .filter(|r| self.matches(&c, r.as_record()))
+                .enumerate()
+                .filter(|(i, r)| self.matches(&c, r.as_record(), *i))
+                .map(|(_, r)| r)
                 .collect()),
         }
     }
@@ -471,8 +499,9 @@ impl Dataset {
     }
 
     /// Every dated round, event, figure, quote, position and instrument that matches, merged in
-    /// chronological order (a coarser date before a finer one starting the same day, then by type
-    /// and id). `kind` may name a record type (`quote`) or any kind word (`veto`).
+    /// chronological order of their days narrowed by their anchors ([`Dataset::days`]): by first
+    /// day, then after what they are anchored to, then a longer span before a shorter one, then by
+    /// type and id. No record precedes what the data says it follows. `kind` may name a record type (`quote`) or any kind word (`veto`).
     ///
     /// ```
     /// let ds = syriatalks::embedded();
@@ -487,17 +516,13 @@ impl Dataset {
             .flat_map(|k| self.run(&c, *k))
             .filter(|r| r.date().is_some())
             .collect();
-        out.sort_by(|a, b| {
-            let (da, db) = (a.date().map(|d| d.value), b.date().map(|d| d.value));
-            da.cmp(&db)
-                .then(a.kind().cmp(&b.kind()))
-                .then(a.id().cmp(b.id()))
-        });
+        self.sort_by_days(&mut out);
         Ok(out)
     }
 
-    /// The rounds that took place (status `held`) and whose period touches `date`. A round with
-    /// month precision is in session on every day of that month, as far as the data can say.
+    /// The rounds that took place (status `held`) and may have been in session on `date`, in time
+    /// order: a round's days run from its start to its stated end or, without one, to the next
+    /// known bound ([`Dataset::days`]). [`Dataset::sessions_on`] says which are certain.
     ///
     /// ```
     /// let ds = syriatalks::embedded();
@@ -505,16 +530,111 @@ impl Dataset {
     /// assert!(on.iter().any(|r| r.name.contains("Geneva IV")));
     /// ```
     pub fn in_session(&self, date: PartialDate) -> Vec<&Round> {
+        self.sessions_on(date).into_iter().map(|(r, _)| r).collect()
+    }
+
+    /// The rounds that took place and may have been in session on `date`, each with whether the
+    /// data says it certainly was (every day of `date` lies between the last day its start may be
+    /// and the later of its stated end and the last record anchored during it) or only possibly.
+    ///
+    /// ```
+    /// use syriatalks::Certainty;
+    /// let ds = syriatalks::embedded();
+    /// let on = ds.sessions_on("2016-02-02".parse().unwrap());
+    /// assert!(on.iter().any(|(r, c)| r.id == "geneva-iii-2016" && *c == Certainty::Certain));
+    /// ```
+    pub fn sessions_on(&self, date: PartialDate) -> Vec<(&Round, Certainty)> {
         let range = date.range();
-        self.rounds
+        let bounds = &self.indexes().bounds;
+        let slot = kind_slot(RecordKind::Round);
+        let mut v: Vec<(usize, &Round, Certainty)> = self
+            .rounds
             .iter()
-            .filter(|r| {
-                r.status == RoundStatus::Held
-                    && r.period
-                        .as_ref()
-                        .is_some_and(|p| p.range().overlaps(&range))
+            .enumerate()
+            .filter(|(_, r)| r.status == RoundStatus::Held)
+            .filter_map(|(i, r)| {
+                let days = bounds.outer[slot].get(i).copied().flatten()?;
+                if !days.overlaps(&range) {
+                    return None;
+                }
+                let certain = bounds.certain.get(i).copied().flatten();
+                let c = if certain.is_some_and(|c| range.within(&c)) {
+                    Certainty::Certain
+                } else {
+                    Certainty::Possible
+                };
+                Some((i, r, c))
             })
-            .collect()
+            .collect();
+        v.sort_by_key(|(i, r, _)| (bounds.outer[slot][*i].map(|d| d.first), r.id.as_str()));
+        v.into_iter().map(|(_, r, c)| (r, c)).collect()
+    }
+
+    /// Every round in time order (by the first day it may have begun, then id); undated rounds
+    /// last.
+    pub fn rounds_in_order(&self) -> Vec<&Round> {
+        let days = &self.indexes().bounds.outer[kind_slot(RecordKind::Round)];
+        let mut v: Vec<(Option<DateRange>, &Round)> = self
+            .rounds
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (days.get(i).copied().flatten(), r))
+            .collect();
+        v.sort_by_key(|(d, r)| (d.is_none(), d.map(|d| d.first), r.id.as_str()));
+        v.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// Whether a record certainly or only possibly falls between `since` and `until` (either may
+    /// be open), going by its days narrowed by its anchors; `None` when it cannot fall there (or
+    /// is undated).
+    ///
+    /// ```
+    /// use syriatalks::Certainty;
+    /// let ds = syriatalks::embedded();
+    /// let r = ds.get("a002-ev-hardatneen-captured").unwrap();
+    /// let (a, b) = ("2016-02-01".parse().ok(), "2016-02-03".parse().ok());
+    /// assert_eq!(ds.date_fit(r, a, b), Some(Certainty::Certain));
+    /// ```
+    pub fn date_fit(
+        &self,
+        r: RecordRef<'_>,
+        since: Option<PartialDate>,
+        until: Option<PartialDate>,
+    ) -> Option<Certainty> {
+        let range = DateRange {
+            first: since.map_or(chrono::NaiveDate::MIN, |d| d.first_day()),
+            last: until.map_or(chrono::NaiveDate::MAX, |d| d.last_day()),
+        };
+        let days = self.days(r)?;
+        if days.within(&range) {
+            Some(Certainty::Certain)
+        } else if days.overlaps(&range) {
+            Some(Certainty::Possible)
+        } else {
+            None
+        }
+    }
+
+    /// Sorts records by their days ([`Dataset::timeline`]'s order).
+    pub(crate) fn sort_by_days(&self, v: &mut [RecordRef<'_>]) {
+        let bounds = &self.indexes().bounds;
+        v.sort_by_cached_key(|r| {
+            let (k, i) = self
+                .locate(r.id())
+                .filter(|(k, _)| *k == r.kind())
+                .unwrap_or((r.kind(), usize::MAX));
+            let slot = kind_slot(k);
+            let days = bounds.outer[slot].get(i).copied().flatten();
+            let depth = bounds.depth[slot].get(i).copied().unwrap_or(0);
+            (
+                days.is_none(),
+                days.map(|d| d.first),
+                depth,
+                std::cmp::Reverse(days.map(|d| d.last)),
+                r.kind(),
+                r.id().to_string(),
+            )
+        });
     }
 
     /// Every claim of one measure, in the order of the date the claim was made (figures without a
@@ -638,13 +758,46 @@ mod tests {
                                         round: round.map(str::to_string),
                                         source: source.map(str::to_string),
                                         text: None,
+                                        dates: if checked % 2 == 0 {
+                                            Certainty::Possible
+                                        } else {
+                                            Certainty::Certain
+                                        },
+                                    };
+                                    // The scan applies the range itself, to each record's days.
+                                    let undated = Filter {
+                                        since: None,
+                                        until: None,
+                                        ..f.clone()
+                                    };
+                                    let range = DateRange {
+                                        first: f
+                                            .since
+                                            .map_or(chrono::NaiveDate::MIN, |d| d.first_day()),
+                                        last: f
+                                            .until
+                                            .map_or(chrono::NaiveDate::MAX, |d| d.last_day()),
                                     };
                                     for rk in RecordKind::ALL {
-                                        let Ok(c) = ds.compile(&f, &[*rk]) else {
+                                        let (Ok(c), Ok(u)) =
+                                            (ds.compile(&f, &[*rk]), ds.compile(&undated, &[*rk]))
+                                        else {
                                             continue;
                                         };
                                         let scan: Vec<&str> = records_of(ds, *rk)
-                                            .filter(|r| ds.matches(&c, *r))
+                                            .enumerate()
+                                            .filter(|(i, r)| ds.matches(&u, *r, *i))
+                                            .map(|(_, r)| r)
+                                            .filter(|r| {
+                                                c.range.is_none()
+                                                    || ds.days(*r).is_some_and(|d| {
+                                                        if f.dates == Certainty::Certain {
+                                                            d.within(&range)
+                                                        } else {
+                                                            d.overlaps(&range)
+                                                        }
+                                                    })
+                                            })
                                             .map(|r| r.id())
                                             .collect();
                                         let indexed: Vec<&str> =

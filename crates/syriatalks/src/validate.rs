@@ -47,6 +47,8 @@ struct Ctx<'a> {
     at: (RecordKind, usize),
     /// Per source, whether its text has Windows line endings, once looked at.
     crlf: Vec<Option<bool>>,
+    /// Per figure, whether it has an `as_of` (then that, not its period's start, is its main date).
+    figure_has_as_of: Vec<bool>,
     /// Quotes not found verbatim, as (source index, quote, index of their problem), for near-miss
     /// hints computed afterwards in one pass per source.
     misses: Vec<(usize, String, usize)>,
@@ -228,6 +230,7 @@ impl Ctx<'_> {
 
     /// Checks a date's basis, its derivation, and places its quote in one of `home` (source ids).
     fn date(&mut self, record: &str, field: &str, date: &mut DateValue, home: &[&str]) {
+        self.anchors_of(record, field, date);
         match (date.basis, &date.derivation) {
             (Basis::Derived, None) => self.problem(
                 ProblemKind::BadDate,
@@ -333,6 +336,43 @@ impl Ctx<'_> {
                         message,
                     )
                 }
+            }
+        }
+    }
+
+    /// Checks that a date's anchors name records, and that they sit on the record's main date.
+    fn anchors_of(&mut self, record: &str, field: &str, date: &DateValue) {
+        let (kind, i) = self.at;
+        let has_as_of = kind == RecordKind::Figure && self.figure_has_as_of.get(i) == Some(&true);
+        let main = crate::anchor::main_date_field(kind, has_as_of);
+        for (word, id) in [
+            ("during", &date.during),
+            ("after", &date.after),
+            ("before", &date.before),
+        ] {
+            let Some(id) = id else { continue };
+            let f = format!("{field}.{word}");
+            if field != main {
+                self.problem(
+                    ProblemKind::BadDate,
+                    record,
+                    &f,
+                    format!("anchors are read on a {kind} record's main date only (`{main}`)"),
+                );
+            } else if id == record {
+                self.problem(
+                    ProblemKind::BadDate,
+                    record,
+                    &f,
+                    "a record cannot be anchored to itself".into(),
+                );
+            } else if self.index.get(id.as_str()).is_none() && !self.unparsed.contains(id) {
+                self.problem(
+                    ProblemKind::UnknownReference,
+                    record,
+                    &f,
+                    format!("no record has id `{id}`"),
+                );
             }
         }
     }
@@ -1038,6 +1078,7 @@ pub(crate) fn validate(
         absent_aliases: &absent_aliases,
         at: (RecordKind::Source, 0),
         crlf: vec![None; texts.len()],
+        figure_has_as_of: ds.figures.iter().map(|f| f.as_of.is_some()).collect(),
         misses: Vec::new(),
         problems,
     };
@@ -1090,6 +1131,21 @@ pub(crate) fn validate(
             }
         }
     }
+
+    // Anchors that contradict a stated date or loop, and happening keys that link nothing.
+    for p in crate::anchor::resolve(ds, index).1 {
+        let (kind, i) = p.at;
+        let origin = origins.of(kind, i);
+        problems.push(Problem {
+            kind: ProblemKind::BadDate,
+            file: origin.map(|o| o.0.to_string()),
+            line: origin.map(|o| o.1),
+            record: ds.at(kind, i).map(|r| r.id().to_string()),
+            field: Some(p.field),
+            message: p.message,
+        });
+    }
+    crate::corroborate::check(ds, index, origins, problems);
 
     for (source, text) in ds.sources.iter_mut().zip(texts) {
         source.text = text.unwrap_or_default();

@@ -109,6 +109,10 @@ pub struct Event {
     /// Instruments involved (a vetoed resolution, a released report), by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instruments: Vec<String>,
+    /// The happening this record attests, by key: records of different sources that share a key
+    /// attest the same happening, and the core compares them (see `Dataset::claims`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub happening: Option<String>,
     /// A note for readers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

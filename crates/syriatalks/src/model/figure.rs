@@ -88,6 +88,10 @@ pub struct Figure {
     /// The round it was claimed at, by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<String>,
+    /// The happening this record attests, by key: records of different sources that share a key
+    /// attest the same happening, and the core compares them (see `Dataset::claims`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub happening: Option<String>,
     /// A note for readers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
