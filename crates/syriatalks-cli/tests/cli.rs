@@ -71,7 +71,7 @@ fn timeline_spans_2012_to_2017_and_filters() {
         .lines()
         .skip(1)
         .take_while(|l| !l.is_empty())
-        .filter_map(|l| l.split_whitespace().next())
+        .filter_map(|l| l.split_whitespace().find(|w| w.starts_with("20")))
         .collect();
     assert!(
         !dates.is_empty() && dates.iter().all(|d| d.starts_with("2016")),

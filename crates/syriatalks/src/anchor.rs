@@ -23,9 +23,9 @@ pub(crate) struct Bounds {
     /// Per type slot, per record: the length of its longest chain of `during` and `after` anchors
     /// (0 without any), so that a record sorts after what it follows when both start the same day.
     pub depth: [Vec<u32>; 9],
-    /// Per round: the days on which the data says it was certainly in session (from the last day
-    /// its start may be to the later of its stated end's first day and the first day of the last
-    /// record anchored during it), when that is not empty.
+    /// Per round: the days on which the data says it was certainly in session (from the latest
+    /// day it may have begun to the earliest day it may have ended, given its dates and the
+    /// records anchored during it), when that is not empty.
     pub certain: Vec<Option<DateRange>>,
 }
 
@@ -195,11 +195,12 @@ pub(crate) fn resolve(ds: &Dataset, index: &IdIndex) -> (Bounds, Vec<AnchorProbl
         state[start] = 1;
         while let Some(&(n, next_edge)) = stack.last() {
             let es = edges(n);
-            if let Some(&(_, _, target)) = es.get(next_edge) {
+            if let Some(&(rel, _, target)) = es.get(next_edge) {
                 if let Some(top) = stack.last_mut() {
                     top.1 += 1;
                 }
-                if let Some(t) = target {
+                // A record anchored to itself is reported where its date is checked.
+                if let Some(t) = target.filter(|t| *t != n) {
                     match state[t] {
                         0 => {
                             state[t] = 1;
@@ -217,7 +218,7 @@ pub(crate) fn resolve(ds: &Dataset, index: &IdIndex) -> (Bounds, Vec<AnchorProbl
                                 matches!(k, RecordKind::Figure) && ds.figures[i].as_of.is_some();
                             problems.push(AnchorProblem {
                                 at: node_of[n],
-                                field: main_date_field(k, has_as_of).to_string(),
+                                field: format!("{}.{}", main_date_field(k, has_as_of), rel.word()),
                                 message: format!(
                                     "the date is anchored to itself through {}",
                                     chain.join(" → ")
@@ -239,7 +240,9 @@ pub(crate) fn resolve(ds: &Dataset, index: &IdIndex) -> (Bounds, Vec<AnchorProbl
             let has_as_of = matches!(k, RecordKind::Figure) && ds.figures[i].as_of.is_some();
             let field = main_date_field(k, has_as_of);
             for (rel, id, target) in es {
-                let Some(t) = target else { continue };
+                let Some(t) = target.filter(|t| *t != n) else {
+                    continue;
+                };
                 // A target on a loop has no bounds yet; the loop is reported.
                 if state[t] != 2 {
                     continue;
@@ -290,11 +293,13 @@ pub(crate) fn resolve(ds: &Dataset, index: &IdIndex) -> (Bounds, Vec<AnchorProbl
         }
     }
 
-    // Rounds: certainly in session from the last day the start may be to the later of the stated
-    // end's first day and the first day of the last record anchored during the round; an open
-    // round's possible end is its bound, or (without one) what is certain.
+    // Rounds: certainly in session from the latest day it may have begun to the earliest day it
+    // may have ended. It began by its start's last day, by its own last possible day, and by the
+    // last possible day of every record anchored during it; it ended no earlier than its stated
+    // end's first day and the first possible day of every record anchored during it. An open
+    // round without a bound ends, as far as the data knows, with what is certain.
     let round_slot = kind_slot(RecordKind::Round);
-    let mut attested_until: Vec<Option<NaiveDate>> = vec![None; ds.rounds.len()];
+    let mut members: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; ds.rounds.len()];
     for n in 0..total {
         let Some(d) = record(n).and_then(|r| r.date()) else {
             continue;
@@ -303,33 +308,43 @@ pub(crate) fn resolve(ds: &Dataset, index: &IdIndex) -> (Bounds, Vec<AnchorProbl
             continue;
         };
         if let (Some((RecordKind::Round, ri)), Some(days)) = (index.get(id), outer[n]) {
-            let slot = &mut attested_until[*ri];
-            *slot = Some(slot.map_or(days.first, |d| d.max(days.first)));
+            let m = &mut members[*ri];
+            *m = Some(match *m {
+                None => (days.last, days.first),
+                Some((began_by, until)) => (began_by.min(days.last), until.max(days.first)),
+            });
         }
     }
     let mut certain = vec![None; ds.rounds.len()];
     for (i, r) in ds.rounds.iter().enumerate() {
         let Some(p) = &r.period else { continue };
         let n = base[round_slot] + i;
-        let from = p.start.value.last_day();
         let until = [
             p.end.as_ref().map(|e| e.value.first_day()),
-            attested_until[i],
+            members[i].map(|m| m.1),
         ]
         .into_iter()
         .flatten()
         .max();
-        if let Some(until) = until {
+        if let Some(days) = &mut outer[n] {
+            if days.last == NaiveDate::MAX {
+                days.last = p.start.value.last_day().max(until.unwrap_or(days.first));
+            }
+        }
+        let began_by = [
+            Some(p.start.value.last_day()),
+            outer[n].map(|d| d.last),
+            members[i].map(|m| m.0),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        if let (Some(from), Some(until)) = (began_by, until) {
             if from <= until {
                 certain[i] = Some(DateRange {
                     first: from,
                     last: until,
                 });
-            }
-        }
-        if let Some(days) = &mut outer[n] {
-            if days.last == NaiveDate::MAX {
-                days.last = p.start.value.last_day().max(until.unwrap_or(days.first));
             }
         }
     }

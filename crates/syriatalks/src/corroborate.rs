@@ -428,7 +428,7 @@ pub(crate) fn check(ds: &Dataset, index: &IdIndex, origins: &Origins, problems: 
         if let Some((k, _)) = index.get(key) {
             report(
                 first,
-                format!("`{key}` is also the id of a {k} record: a happening key must not be a record id, so that `claims {key}` means one thing"),
+                format!("`{key}` is also a record id (type {k}): a happening key must not be a record id, so that `claims {key}` means one thing"),
             );
             continue;
         }

@@ -357,7 +357,7 @@ impl Ctx<'_> {
                     ProblemKind::BadDate,
                     record,
                     &f,
-                    format!("anchors are read on a {kind} record's main date only (`{main}`)"),
+                    format!("anchors are read on the record's main date only (`{main}` for {kind} records)"),
                 );
             } else if id == record {
                 self.problem(
