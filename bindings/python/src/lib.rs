@@ -28,7 +28,7 @@ const _: () = assert!(syriatalks::DEFAULT_SEARCH_LIMIT == 1000);
 
 /// The filter keywords every query accepts, in the order the documentation gives them.
 pub const FILTERS: &[&str] = &[
-    "since", "until", "actor", "kind", "place", "round", "source", "text",
+    "since", "until", "actor", "kind", "place", "round", "source", "text", "dates",
 ];
 
 /// The Python module holding the exception classes this module raises.
@@ -237,6 +237,7 @@ fn filter_from(py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<
             ));
         };
         match key.as_str() {
+            "dates" => f.dates = text.parse().map_err(|e| unknown_word(py, e))?,
             "actor" => f.actor = Some(text),
             "kind" => f.kind = Some(text),
             "place" => f.place = Some(text),
@@ -478,6 +479,145 @@ impl NativeDataset {
             list.append(PySearchHit::from_core(py, &self.handle, h)?)?;
         }
         Ok((list, found.more))
+    }
+
+    /// rounds_in_order(self) -> List[Any]
+    ///
+    /// Every round in time order (by the first day it may have begun), undated rounds last.
+    fn rounds_in_order<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.list(
+            py,
+            self.ds().rounds_in_order().into_iter().map(RecordRef::Round),
+        )
+    }
+
+    /// sessions_on(self, date: object) -> List[Tuple[Any, Any]]
+    ///
+    /// The rounds held that may have been in session on the date, in time order, each with
+    /// `Certainty.CERTAIN` or `Certainty.POSSIBLE`.
+    fn sessions_on<'py>(
+        &self,
+        py: Python<'py>,
+        date: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let date = date_value(py, "date", date)?;
+        let list = PyList::empty(py);
+        for (r, c) in self.ds().sessions_on(date) {
+            let round = new_record(py, &self.handle, RecordRef::Round(r))?;
+            list.append((round, conv::ToPy::to_py(&c, py, &None)?))?;
+        }
+        Ok(list)
+    }
+
+    /// days(self, record: Record) -> Optional[Tuple[Any, Any]]
+    ///
+    /// The first and last day (`datetime.date`) the record may cover once its anchors are
+    /// applied; `None` for an undated record.
+    fn days<'py>(
+        &self,
+        py: Python<'py>,
+        record: &Bound<'py, PyRecord>,
+    ) -> PyResult<Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+        let id = record.get().rec()?.id().to_string();
+        let Some(r) = self.ds().get(&id) else {
+            return Ok(None);
+        };
+        self.ds()
+            .days(r)
+            .map(|d| Ok((conv::py_date(py, d.first)?, conv::py_date(py, d.last)?)))
+            .transpose()
+    }
+
+    /// date_fit(self, record: Record, since: object = None, until: object = None) -> Optional[Any]
+    ///
+    /// Whether the record certainly or only possibly falls between `since` and `until`
+    /// (`Certainty`), or `None` when it cannot (or is undated).
+    #[pyo3(signature = (record, since = None, until = None))]
+    fn date_fit<'py>(
+        &self,
+        py: Python<'py>,
+        record: &Bound<'py, PyRecord>,
+        since: Option<&Bound<'py, PyAny>>,
+        until: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let bound = |name: &str, v: Option<&Bound<'py, PyAny>>| -> PyResult<Option<PartialDate>> {
+            match v {
+                Some(v) if !v.is_none() => date_value(py, name, v).map(Some),
+                _ => Ok(None),
+            }
+        };
+        let (since, until) = (bound("since", since)?, bound("until", until)?);
+        let id = record.get().rec()?.id().to_string();
+        let Some(r) = self.ds().get(&id) else {
+            return Ok(None);
+        };
+        self.ds()
+            .date_fit(r, since, until)
+            .map(|c| conv::ToPy::to_py(&c, py, &None))
+            .transpose()
+    }
+
+    /// attestations(self, id: str) -> List[Any]
+    ///
+    /// Every other record that attests the same happening as the record `id`.
+    fn attestations<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyList>> {
+        self.list(py, self.ds().attestations(id))
+    }
+
+    /// collapse(self, records: List[Record]) -> List[Tuple[Any, int]]
+    ///
+    /// Of records in a given order, the first attestation of each happening, with the number of
+    /// sources that attest it (1 for a record that shares no happening).
+    fn collapse<'py>(
+        &self,
+        py: Python<'py>,
+        records: Vec<Bound<'py, PyRecord>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let mut refs = Vec::with_capacity(records.len());
+        for r in &records {
+            let id = r.get().rec()?.id().to_string();
+            if let Some(found) = self.ds().get(&id) {
+                refs.push(found);
+            }
+        }
+        let list = PyList::empty(py);
+        for (r, n) in self.ds().collapse(&refs) {
+            list.append((new_record(py, &self.handle, r)?, n))?;
+        }
+        Ok(list)
+    }
+
+    /// claims(self, name: str) -> Tuple[Optional[str], List[Any], int, List[str], List[Tuple[str, Optional[str], List[Tuple[str, List[str], List[Any]]]]]]
+    ///
+    /// Every attestation of a happening (a key or any record id), as (key, records, number of
+    /// sources, fields agreed on, conflicts as (field, note, sides as (says, record ids,
+    /// evidence))). The package's `Dataset.claims` turns this into a `Happening`.
+    fn claims<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyTuple>> {
+        let h = self.ds().claims(name).map_err(|e| query_error(py, e))?;
+        let records = self.list(py, h.attestations.iter().map(|a| a.record))?;
+        let ctx = Some(self.handle.clone());
+        let conflicts = PyList::empty(py);
+        for c in &h.conflicts {
+            let sides = PyList::empty(py);
+            for s in &c.sides {
+                let evidence = PyList::empty(py);
+                for e in &s.evidence {
+                    evidence.append(conv::ToPy::to_py(*e, py, &ctx)?)?;
+                }
+                sides.append((s.says.as_str(), s.records.clone(), evidence))?;
+            }
+            conflicts.append((c.field.as_str(), c.note.as_deref(), sides))?;
+        }
+        PyTuple::new(
+            py,
+            [
+                h.key.into_pyobject(py)?.into_any(),
+                records.into_any(),
+                h.sources.into_pyobject(py)?.into_any(),
+                PyList::new(py, &h.agree)?.into_any(),
+                conflicts.into_any(),
+            ],
+        )
     }
 
     /// get(self, id: str) -> Optional[Record]

@@ -628,6 +628,9 @@ record_class! {
         round: "Optional[str]" = this.round;
         /// Instruments involved, by id.
         instruments: "Tuple[str, ...]" = this.instruments;
+        /// The happening it attests, by key: records of other sources with the same key attest
+        /// the same happening (``Dataset.claims`` compares them).
+        happening: "Optional[str]" = this.happening;
         /// A note for readers.
         note: "Optional[str]" = this.note;
         /// The words that state it.
@@ -665,6 +668,9 @@ record_class! {
         claimed_by: "Tuple[str, ...]" = this.claimed_by;
         /// The round it was claimed at, by id.
         round: "Optional[str]" = this.round;
+        /// The happening it attests, by key: records of other sources with the same key attest
+        /// the same happening (``Dataset.claims`` compares them).
+        happening: "Optional[str]" = this.happening;
         /// A note for readers.
         note: "Optional[str]" = this.note;
         /// The words that state it.
@@ -693,6 +699,9 @@ record_class! {
         audience: "Optional[str]" = this.audience;
         /// The round it belongs to, by id.
         round: "Optional[str]" = this.round;
+        /// The happening it attests, by key: records of other sources with the same key attest
+        /// the same happening (``Dataset.claims`` compares them).
+        happening: "Optional[str]" = this.happening;
         /// A note for readers.
         note: "Optional[str]" = this.note;
         /// The words, with the attribution that names the speaker.

@@ -445,6 +445,12 @@ value_class! {
         reference: "Optional[str]" = this.value.reference;
         /// A note for readers.
         note: "Optional[str]" = this.value.note;
+        /// The record (a round, an event…) during which this happened, by id.
+        during: "Optional[str]" = this.value.during;
+        /// The record this happened after (or on the same day as), by id.
+        after: "Optional[str]" = this.value.after;
+        /// The record this happened before (or on the same day as), by id.
+        before: "Optional[str]" = this.value.before;
     }
 
     #[new]

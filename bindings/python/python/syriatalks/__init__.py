@@ -69,16 +69,19 @@ from ._records import (
 )
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
+    import datetime
     from typing import Any, Optional, Sequence, Type, Union
 
     import matplotlib.figure
     import pandas
     from typing_extensions import Unpack
 
+    from ._claims import Conflict, Happening, Side
     from ._dataset import DateLike, Filters, PathLike
     from ._vocab import (
         ActorKind,
         Basis,
+        Certainty,
         DateQualifier,
         EventKind,
         InstrumentKind,
@@ -99,7 +102,16 @@ else:
     # The vocabulary enums are built on first use (see _vocab), not at import.
     _VOCAB_NAMES = frozenset(_native.vocabularies())
 
+    _CLAIMS_NAMES = frozenset({"Happening", "Conflict", "Side"})
+
     def __getattr__(name: str) -> object:
+        if name in _CLAIMS_NAMES:
+            # dataclasses is imported on first use, not at `import syriatalks`.
+            from . import _claims
+
+            value = getattr(_claims, name)
+            globals()[name] = value
+            return value
         if name in _VOCAB_NAMES:
             from . import _vocab
 
@@ -134,6 +146,13 @@ __all__ = [
     "select",
     "timeline",
     "in_session",
+    "sessions_on",
+    "rounds_in_order",
+    "days",
+    "date_fit",
+    "claims",
+    "attestations",
+    "collapse",
     "figure_series",
     "resolve_actor",
     "search",
@@ -176,6 +195,9 @@ __all__ = [
     "AgendaItem",
     "Candidate",
     "SearchHit",
+    "Happening",
+    "Conflict",
+    "Side",
     # vocabularies
     "RecordKind",
     "ActorKind",
@@ -194,6 +216,7 @@ __all__ = [
     "Relation",
     "ProblemKind",
     "MatchKind",
+    "Certainty",
     # errors
     "Error",
     "LoadError",
@@ -279,6 +302,36 @@ def timeline(**filters: Unpack[Filters]) -> RecordList[Record]:
 
 def in_session(date: DateLike) -> RecordList[Round]:
     return embedded().in_session(date)
+
+
+def sessions_on(date: DateLike) -> list[tuple[Round, Certainty]]:
+    return embedded().sessions_on(date)
+
+
+def rounds_in_order() -> RecordList[Round]:
+    return embedded().rounds_in_order()
+
+
+def days(record: Record) -> Optional[tuple[datetime.date, datetime.date]]:
+    return embedded().days(record)
+
+
+def date_fit(
+    record: Record, since: Optional[DateLike] = None, until: Optional[DateLike] = None
+) -> Optional[Certainty]:
+    return embedded().date_fit(record, since, until)
+
+
+def claims(name: Union[str, Record]) -> Happening:
+    return embedded().claims(name)
+
+
+def attestations(record: Union[str, Record]) -> RecordList[Record]:
+    return embedded().attestations(record)
+
+
+def collapse(records: Sequence[Record]) -> list[tuple[Record, int]]:
+    return embedded().collapse(records)
 
 
 def figure_series(measure: Union[str, Measure]) -> RecordList[Figure]:
@@ -393,6 +446,13 @@ for _f in (
     select,
     timeline,
     in_session,
+    sessions_on,
+    rounds_in_order,
+    days,
+    date_fit,
+    claims,
+    attestations,
+    collapse,
     figure_series,
     resolve_actor,
     search,

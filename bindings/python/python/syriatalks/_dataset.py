@@ -29,13 +29,14 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     import datetime as _dt
     from enum import Enum
-    from typing import Any, Dict, List, Optional, Type, TypeVar, Union
+    from typing import Any, Dict, List, Optional, Sequence, Tuple, Type, TypeVar, Union
 
     import matplotlib.figure
     import pandas
     from typing_extensions import TypedDict, Unpack
 
-    from ._vocab import Measure, RecordKind
+    from ._claims import Happening
+    from ._vocab import Certainty, Measure, RecordKind
 
     DateLike = Union[str, int, _dt.date, PartialDate]
     NameLike = Union[str, Record]
@@ -52,6 +53,7 @@ if TYPE_CHECKING:  # pragma: no cover
         round: Optional[NameLike]
         source: Optional[NameLike]
         text: Optional[str]
+        dates: Union[str, Certainty, None]
 
     R = TypeVar("R", bound=Record)
 
@@ -77,6 +79,10 @@ Filters (keyword arguments, all optional; the ones given must all match):
 * ``round=`` -- a round id or name (``"geneva-iv-2017"``, ``"Geneva IV"``), or a :class:`Round`.
 * ``source=`` -- a source id or seed file name: records with evidence from that article.
 * ``text=`` -- words that must occur in the record's fields or evidence (case and accents ignored).
+* ``dates=`` -- how ``since``/``until`` select: ``"possible"`` (the default) keeps every record
+  that may fall in the range (its days touch it), ``"certain"`` only those whose every possible
+  day lies in it. A record's days are its dates narrowed by its anchors (``during``, ``after``,
+  ``before``); :meth:`Dataset.date_fit` says which applies to one record.
 
 Errors: an unknown keyword raises :class:`syriatalks.UnknownFilterError` (a ``TypeError``) listing
 the valid ones; an unknown kind word, name or a malformed date raises a ``ValueError`` subclass of
@@ -198,6 +204,65 @@ class Dataset:
         ['Geneva IV']
         """
         return RecordList(self._native.in_session(date))
+
+    def sessions_on(self, date: DateLike) -> List[Tuple[Round, Certainty]]:
+        """The rounds held that may have been in session on ``date``, in time order, each with
+        ``Certainty.CERTAIN`` (the round had surely begun and the data shows it sitting on that
+        day or later) or ``Certainty.POSSIBLE`` (the date lies between its start and its stated
+        end or next known bound). :meth:`in_session` gives the same rounds without the certainty.
+
+        >>> [(r.name, str(c)) for r, c in syriatalks.sessions_on("2016-02-02")]   # doctest: +SKIP
+        [('Geneva III', 'certain')]
+        """
+        return [(r, c) for r, c in self._native.sessions_on(date)]
+
+    def rounds_in_order(self) -> RecordList[Round]:
+        """Every round in time order (by the first day it may have begun), undated rounds last;
+        :meth:`rounds` keeps data-file order."""
+        return RecordList(self._native.rounds_in_order())
+
+    def days(self, record: Record) -> Optional[Tuple[_dt.date, _dt.date]]:
+        """The first and last day the record may cover once its anchors are applied: its own
+        dates narrowed by what it happened ``during``, ``after`` or ``before`` (a round without a
+        stated end runs to its next known bound). ``None`` for an undated record."""
+        return self._native.days(record)
+
+    def date_fit(
+        self, record: Record, since: Optional[DateLike] = None, until: Optional[DateLike] = None
+    ) -> Optional[Certainty]:
+        """Whether ``record`` certainly (``Certainty.CERTAIN``: every day it may cover lies in the
+        range) or only possibly (``Certainty.POSSIBLE``) falls between ``since`` and ``until``
+        (either may be ``None``), or ``None`` when it cannot (or is undated)."""
+        return self._native.date_fit(record, since, until)
+
+    def claims(self, name: Union[str, Record]) -> Happening:
+        """Every attestation of a happening side by side: ``name`` is a happening key
+        (``"death-toll"``) or any record (or its id). The result lists the attestations with
+        their sources, the fields they agree on and every conflict (dates with no day in common,
+        figure values no number satisfies, differing kinds, actors or speakers) with each side's
+        words -- computed by the core, never typed. A record that shares no happening comes back
+        alone (``key`` is ``None``). An unknown name raises :class:`syriatalks.NotFoundError`.
+
+        >>> h = syriatalks.claims("death-toll")                   # doctest: +SKIP
+        >>> [(r.text, r.claimed_by) for r in h.attestations]      # doctest: +SKIP
+        """
+        # dataclasses is imported only when a claims result is made, not at `import syriatalks`.
+        from ._claims import Happening
+
+        word = name.id if isinstance(name, Record) else name
+        return Happening._from_native(self._native.claims(word))
+
+    def attestations(self, record: Union[str, Record]) -> RecordList[Record]:
+        """The other records (of other articles) that attest the same happening as ``record``;
+        empty when it shares none."""
+        word = record.id if isinstance(record, Record) else record
+        return RecordList(self._native.attestations(word))
+
+    def collapse(self, records: Sequence[Record]) -> List[Tuple[Record, int]]:
+        """Of records in a given order (a :meth:`timeline`), the first attestation of each
+        happening with the number of sources that attest it (1 for a record sharing none):
+        one row per happening."""
+        return [(r, n) for r, n in self._native.collapse(list(records))]
 
     def figure_series(self, measure: Union[str, Measure]) -> RecordList[Figure]:
         """Every claim of one measure (``"deaths"``, ``Measure.REFUGEES``…), in the order the

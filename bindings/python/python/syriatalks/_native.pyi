@@ -15,6 +15,7 @@ from typing_extensions import disjoint_base
 from syriatalks._vocab import (
     ActorKind,
     Basis,
+    Certainty,
     DateQualifier,
     EventKind,
     InstrumentKind,
@@ -44,8 +45,32 @@ class NativeDataset:
     def is_embedded(self) -> bool:
         """Whether this is the embedded dataset."""
         ...
+    def attestations(self, id: str) -> List[Any]:
+        """Every other record that attests the same happening as the record `id`."""
+        ...
+    def claims(self, name: str) -> Tuple[Optional[str], List[Any], int, List[str], List[Tuple[str, Optional[str], List[Tuple[str, List[str], List[Any]]]]]]:
+        """Every attestation of a happening (a key or any record id), as (key, records, number of
+        sources, fields agreed on, conflicts as (field, note, sides as (says, record ids,
+        evidence))). The package's `Dataset.claims` turns this into a `Happening`.
+        """
+        ...
+    def collapse(self, records: List[Record]) -> List[Tuple[Any, int]]:
+        """Of records in a given order, the first attestation of each happening, with the number of
+        sources that attest it (1 for a record that shares no happening).
+        """
+        ...
     def counts(self) -> List[Tuple[str, int]]:
         """How many records of each type."""
+        ...
+    def date_fit(self, record: Record, since: object = None, until: object = None) -> Optional[Any]:
+        """Whether the record certainly or only possibly falls between `since` and `until`
+        (`Certainty`), or `None` when it cannot (or is undated).
+        """
+        ...
+    def days(self, record: Record) -> Optional[Tuple[Any, Any]]:
+        """The first and last day (`datetime.date`) the record may cover once its anchors are
+        applied; `None` for an undated record.
+        """
         ...
     @staticmethod
     def embedded() -> NativeDataset:
@@ -72,6 +97,9 @@ class NativeDataset:
     def resolve_actor(self, name: str) -> List[Candidate]:
         """The actors a name could mean, best first."""
         ...
+    def rounds_in_order(self) -> List[Any]:
+        """Every round in time order (by the first day it may have begun), undated rounds last."""
+        ...
     def search(self, words: str, limit: int = 1000) -> Tuple[List[SearchHit], bool]:
         """At most `limit` occurrences of the words in the records' fields and evidence, then in the
         articles, and whether there were more.
@@ -79,6 +107,11 @@ class NativeDataset:
         ...
     def select(self, record_type: str, filters: Optional[Mapping[str, object]] = None) -> List[Any]:
         """The records of one type (`"event"`…) that match the filters."""
+        ...
+    def sessions_on(self, date: object) -> List[Tuple[Any, Any]]:
+        """The rounds held that may have been in session on the date, in time order, each with
+        `Certainty.CERTAIN` or `Certainty.POSSIBLE`.
+        """
         ...
     def timeline(self, filters: Optional[Mapping[str, object]] = None) -> List[Any]:
         """Every dated record that matches, in chronological order."""
@@ -385,6 +418,12 @@ class Event(Record):
         """Instruments involved, by id."""
         ...
     @property
+    def happening(self) -> Optional[str]:
+        """The happening it attests, by key: records of other sources with the same key attest
+        the same happening (``Dataset.claims`` compares them).
+        """
+        ...
+    @property
     def note(self) -> Optional[str]:
         """A note for readers."""
         ...
@@ -447,6 +486,12 @@ class Figure(Record):
         """The round it was claimed at, by id."""
         ...
     @property
+    def happening(self) -> Optional[str]:
+        """The happening it attests, by key: records of other sources with the same key attest
+        the same happening (``Dataset.claims`` compares them).
+        """
+        ...
+    @property
     def note(self) -> Optional[str]:
         """A note for readers."""
         ...
@@ -490,6 +535,12 @@ class Quote(Record):
     @property
     def round(self) -> Optional[str]:
         """The round it belongs to, by id."""
+        ...
+    @property
+    def happening(self) -> Optional[str]:
+        """The happening it attests, by key: records of other sources with the same key attest
+        the same happening (``Dataset.claims`` compares them).
+        """
         ...
     @property
     def note(self) -> Optional[str]:
@@ -777,6 +828,18 @@ class PartialDate:
     @property
     def note(self) -> Optional[str]:
         """A note for readers."""
+        ...
+    @property
+    def during(self) -> Optional[str]:
+        """The record (a round, an event…) during which this happened, by id."""
+        ...
+    @property
+    def after(self) -> Optional[str]:
+        """The record this happened after (or on the same day as), by id."""
+        ...
+    @property
+    def before(self) -> Optional[str]:
+        """The record this happened before (or on the same day as), by id."""
         ...
     @property
     def date(self) -> Optional[datetime.date]:

@@ -6,7 +6,7 @@ from enum import Enum
 
 from typing_extensions import Self
 
-__all__ = ["RecordKind", "ActorKind", "PlaceKind", "Process", "RoundStatus", "EventKind", "ParticipantRole", "Measure", "Qualifier", "Topic", "InstrumentKind", "Precision", "Basis", "DateQualifier", "Relation", "ProblemKind", "MatchKind"]
+__all__ = ["RecordKind", "ActorKind", "PlaceKind", "Process", "RoundStatus", "EventKind", "ParticipantRole", "Measure", "Qualifier", "Topic", "InstrumentKind", "Precision", "Basis", "DateQualifier", "Relation", "ProblemKind", "MatchKind", "Certainty"]
 
 # No members of its own: each vocabulary below subclasses it.
 class _Word(str, Enum):  # type: ignore[misc]
@@ -213,3 +213,9 @@ class MatchKind(_Word):
     WORDS = "words"
     PARTIAL = "partial"
     FUZZY = "fuzzy"
+
+class Certainty(_Word):
+    """The certainty vocabulary."""
+
+    CERTAIN = "certain"
+    POSSIBLE = "possible"
