@@ -165,6 +165,125 @@ static int results_have(const StResults *r, const char *id) {
     return 0;
 }
 
+/* Corroboration and anchored dates: claims, attestations, a collapsed timeline, days, date fit,
+ * session certainty, rounds in time order, and the dates filter. */
+static void check_happenings(const StDataset *emb) {
+    StResults *res = NULL, *all = NULL;
+    char *json = NULL;
+    const StEvent *e = NULL;
+    const StFigure *fig = NULL;
+    StDays days;
+    StCertainty c = ST_CERTAINTY_CERTAIN;
+    size_t n = 0, i;
+
+    CHECK_OK(st_claims_json(emb, "death-toll", &json));
+    CHECK_CONTAINS(json, "\"key\": \"death-toll\"");
+    CHECK_CONTAINS(json, "a004-fig-deaths-400000");
+    CHECK_CONTAINS(json, "\"field\": \"value\"");
+    CHECK_OK(st_string_free(&json));
+    CHECK_STATUS(st_claims_json(emb, "no-such-happening", &json), ST_STATUS_NAME_NOT_FOUND);
+    CHECK(json == NULL);
+
+    CHECK_OK(st_attestations(emb, "a000-ev-conflict-began", &res));
+    CHECK(res != NULL && res->len == 4);
+    CHECK(results_have(res, "a004-ev-war-began") && results_have(res, "a003-ev-conflict-began"));
+    CHECK_OK(st_results_free(&res));
+    CHECK_OK(st_attestations(emb, "a002-ev-hardatneen-captured", &res));
+    CHECK(res != NULL && res->len == 0);
+    CHECK_OK(st_results_free(&res));
+    CHECK_STATUS(st_attestations(emb, "nope", &res), ST_STATUS_NO_SUCH_RECORD);
+
+    CHECK_OK(st_happening_sources(emb, "a001-ev-conflict-began", &n));
+    CHECK(n == 5);
+    CHECK_OK(st_happening_sources(emb, "a002-ev-hardatneen-captured", &n));
+    CHECK(n == 1);
+
+    /* A collapsed timeline has one row per happening: the full one minus the folded rows. */
+    CHECK_OK(st_timeline(emb, NULL, &all));
+    CHECK_OK(st_timeline_collapsed(emb, NULL, &res));
+    if (all && res) {
+        size_t folded = 0;
+        CHECK(res->len < all->len);
+        for (i = 0; i < res->len; i++) {
+            CHECK_OK(st_happening_sources(emb, res->items[i].id, &n));
+            folded += n - 1;
+        }
+        /* Every happening in the data has one record per source. */
+        CHECK(res->len + folded == all->len);
+    }
+    CHECK_OK(st_results_free(&res));
+    CHECK_OK(st_results_free(&all));
+
+    CHECK_OK(st_event_get(emb, "a000-ev-same-table", &e));
+    if (e) {
+        CHECK_STR(e->date.during, "geneva-iv-2017");
+        CHECK(e->date.after == NULL && e->date.before == NULL);
+        CHECK(e->happening == NULL);
+    }
+    CHECK_OK(st_event_get(emb, "a001-ev-conflict-began", &e));
+    if (e) CHECK_STR(e->happening, "conflict-began");
+    CHECK_OK(st_figure_get(emb, "a004-fig-deaths-400000", &fig));
+    if (fig) CHECK_STR(fig->happening, "death-toll");
+
+    CHECK_OK(st_record_days(emb, "a000-ev-same-table", &days));
+    CHECK_STR(days.first, "2017-02-23");
+    CHECK(strcmp(days.last, "2017-02-23") > 0 && strcmp(days.last, "2017-07-01") < 0);
+    CHECK_OK(st_record_days(emb, "syria", &days));
+    CHECK(days.first[0] == '\0' && days.last[0] == '\0');
+
+    CHECK_OK(st_date_fit(emb, "a002-ev-hardatneen-captured", "2016-02-01", "2016-02-03", &c));
+    CHECK(c == ST_CERTAINTY_CERTAIN);
+    CHECK_OK(st_date_fit(emb, "a000-ev-east-aleppo-recaptured", "2016-02-01", "2016-02-03", &c));
+    CHECK(c == ST_CERTAINTY_POSSIBLE);
+    CHECK_OK(st_date_fit(emb, "a000-ev-east-aleppo-recaptured", "2017", NULL, &c));
+    CHECK(c == ST_CERTAINTY_OUTSIDE);
+    CHECK_OK(st_date_fit(emb, "syria", NULL, NULL, &c));
+    CHECK(c == ST_CERTAINTY_OUTSIDE);
+    CHECK_STATUS(st_date_fit(emb, "syria", "2017", "2016", &c), ST_STATUS_EMPTY_RANGE);
+
+    CHECK_OK(st_session_certainty(emb, "geneva-iii-2016", "2016-02-02", &c));
+    CHECK(c == ST_CERTAINTY_CERTAIN);
+    CHECK_OK(st_session_certainty(emb, "geneva-iv-2017", "2017-02-28", &c));
+    CHECK(c == ST_CERTAINTY_POSSIBLE);
+    CHECK_OK(st_session_certainty(emb, "astana-2017", "2017-02-28", &c));
+    CHECK(c == ST_CERTAINTY_OUTSIDE);
+    CHECK_STATUS(st_session_certainty(emb, "a000-ev-same-table", "2017", &c), ST_STATUS_NO_SUCH_RECORD);
+
+    CHECK_OK(st_rounds_in_order(emb, &res));
+    if (res) {
+        size_t vienna = res->len, geneva3 = res->len;
+        for (i = 0; i < res->len; i++) {
+            if (strcmp(res->items[i].id, "vienna-2015") == 0) vienna = i;
+            if (strcmp(res->items[i].id, "geneva-iii-2016") == 0) geneva3 = i;
+        }
+        CHECK(vienna < geneva3 && geneva3 < res->len);
+    }
+    CHECK_OK(st_results_free(&res));
+
+    /* The dates filter: a zero-initialised filter keeps what possibly falls in the range. */
+    {
+        StFilter f;
+        size_t possible = 0;
+        memset(&f, 0, sizeof f);
+        f.since = "2016-02-01";
+        f.until = "2016-02-03";
+        CHECK(f.dates == ST_CERTAINTY_POSSIBLE);
+        CHECK_OK(st_query(emb, ST_RECORD_KIND_EVENT, &f, &res));
+        if (res) possible = res->len;
+        CHECK(results_have(res, "a000-ev-east-aleppo-recaptured"));
+        CHECK_OK(st_results_free(&res));
+        f.dates = ST_CERTAINTY_CERTAIN;
+        CHECK_OK(st_query(emb, ST_RECORD_KIND_EVENT, &f, &res));
+        CHECK(res != NULL && res->len > 0 && res->len < possible);
+        CHECK(!results_have(res, "a000-ev-east-aleppo-recaptured"));
+        CHECK(results_have(res, "a002-ev-hardatneen-captured"));
+        CHECK_OK(st_results_free(&res));
+        f.dates = ST_CERTAINTY_OUTSIDE;
+        CHECK_STATUS(st_query(emb, ST_RECORD_KIND_EVENT, &f, &res), ST_STATUS_INVALID_ARGUMENT);
+        CHECK(res == NULL);
+    }
+}
+
 /* Queries that hold for any correct data. */
 static void check_embedded(const StDataset *emb) {
     const char *dv = NULL;
@@ -692,6 +811,7 @@ int main(int argc, char **argv) {
     CHECK(emb != NULL && emb == emb2);
     if (emb) {
         check_embedded(emb);
+        check_happenings(emb);
         check_threads(emb);
     }
 

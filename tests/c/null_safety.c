@@ -323,6 +323,75 @@ int main(int argc, char **argv) {
     CHECK_DS_STR_OUT(st_search_json, char, "words");
     CHECK_DS_STR_OUT(st_resolve_actor, StCandidates, "name");
     CHECK_DS_STR_OUT(st_record_json, char, "id");
+
+    /* Corroboration and anchored dates. */
+    CHECK_DS_STR_OUT(st_claims_json, char, "name");
+    CHECK_DS_STR_OUT(st_attestations, StResults, "id");
+    CHECK_TIMELINE(st_timeline_collapsed, StResults);
+    CHECK_STATUS(st_rounds_in_order(emb, NULL), ST_STATUS_NULL_ARGUMENT);
+    {
+        StResults *o = SENTINEL;
+        CHECK_STATUS(st_rounds_in_order(NULL, &o), ST_STATUS_NULL_ARGUMENT);
+        CHECK(o == NULL);
+        CHECK_STATUS(st_rounds_in_order(bogus, &o), ST_STATUS_INVALID_HANDLE);
+        CHECK_STATUS(st_rounds_in_order(freed, &o), ST_STATUS_INVALID_HANDLE);
+    }
+    {
+        size_t n = 77;
+        CHECK_STATUS(st_happening_sources(NULL, "x", &n), ST_STATUS_NULL_ARGUMENT);
+        CHECK(n == 0);
+        n = 77;
+        CHECK_STATUS(st_happening_sources(emb, NULL, &n), ST_STATUS_NULL_ARGUMENT);
+        CHECK(n == 0);
+        CHECK_STATUS(st_happening_sources(emb, "x", NULL), ST_STATUS_NULL_ARGUMENT);
+        CHECK_STATUS(st_happening_sources(emb, BAD_UTF8, &n), ST_STATUS_INVALID_UTF8);
+        CHECK_STATUS(st_happening_sources(bogus, "x", &n), ST_STATUS_INVALID_HANDLE);
+        CHECK_STATUS(st_happening_sources(emb, "no-such-record", &n), ST_STATUS_NO_SUCH_RECORD);
+    }
+    {
+        StDays d;
+        memset(&d, 'x', sizeof d);
+        CHECK_STATUS(st_record_days(NULL, "x", &d), ST_STATUS_NULL_ARGUMENT);
+        CHECK(d.first[0] == '\0' && d.last[0] == '\0');
+        CHECK_STATUS(st_record_days(emb, NULL, &d), ST_STATUS_NULL_ARGUMENT);
+        CHECK_STATUS(st_record_days(emb, "x", NULL), ST_STATUS_NULL_ARGUMENT);
+        CHECK_STATUS(st_record_days(emb, BAD_UTF8, &d), ST_STATUS_INVALID_UTF8);
+        CHECK_STATUS(st_record_days(freed, "x", &d), ST_STATUS_INVALID_HANDLE);
+        CHECK_STATUS(st_record_days(emb, "no-such-record", &d), ST_STATUS_NO_SUCH_RECORD);
+    }
+    {
+        StCertainty c = ST_CERTAINTY_CERTAIN;
+        CHECK_STATUS(st_date_fit(NULL, "x", NULL, NULL, &c), ST_STATUS_NULL_ARGUMENT);
+        CHECK(c == ST_CERTAINTY_OUTSIDE);
+        c = ST_CERTAINTY_CERTAIN;
+        CHECK_STATUS(st_date_fit(emb, NULL, NULL, NULL, &c), ST_STATUS_NULL_ARGUMENT);
+        CHECK(c == ST_CERTAINTY_OUTSIDE);
+        CHECK_STATUS(st_date_fit(emb, "syria", NULL, NULL, NULL), ST_STATUS_NULL_ARGUMENT);
+        CHECK_STATUS(st_date_fit(emb, "syria", BAD_UTF8, NULL, &c), ST_STATUS_INVALID_UTF8);
+        CHECK_STATUS(st_date_fit(emb, "syria", NULL, "2016-13", &c), ST_STATUS_BAD_DATE_ARGUMENT);
+        CHECK_STATUS(st_date_fit(bogus, "syria", NULL, NULL, &c), ST_STATUS_INVALID_HANDLE);
+        CHECK_STATUS(st_date_fit(emb, "no-such-record", NULL, NULL, &c), ST_STATUS_NO_SUCH_RECORD);
+        c = ST_CERTAINTY_CERTAIN;
+        CHECK_STATUS(st_session_certainty(NULL, "x", "2016", &c), ST_STATUS_NULL_ARGUMENT);
+        CHECK(c == ST_CERTAINTY_OUTSIDE);
+        CHECK_STATUS(st_session_certainty(emb, NULL, "2016", &c), ST_STATUS_NULL_ARGUMENT);
+        CHECK_STATUS(st_session_certainty(emb, "geneva-iv-2017", NULL, &c), ST_STATUS_NULL_ARGUMENT);
+        CHECK_STATUS(st_session_certainty(emb, "geneva-iv-2017", "2016", NULL), ST_STATUS_NULL_ARGUMENT);
+        CHECK_STATUS(st_session_certainty(emb, "geneva-iv-2017", BAD_UTF8, &c), ST_STATUS_INVALID_UTF8);
+        CHECK_STATUS(st_session_certainty(emb, "geneva-iv-2017", "2017-02-30", &c), ST_STATUS_BAD_DATE_ARGUMENT);
+        CHECK_STATUS(st_session_certainty(freed, "geneva-iv-2017", "2016", &c), ST_STATUS_INVALID_HANDLE);
+    }
+    {
+        /* A dates value outside the enum is refused, not read as undefined behaviour. */
+        StFilter f;
+        StResults *o = SENTINEL;
+        int32_t bad = 7;
+        memset(&f, 0, sizeof f);
+        memcpy(&f.dates, &bad, sizeof bad);
+        CHECK_STATUS(st_query(emb, ST_RECORD_KIND_EVENT, &f, &o), ST_STATUS_INVALID_ARGUMENT);
+        CHECK(o == NULL);
+        CHECK_CONTAINS(st_last_error_message(), "filter.dates");
+    }
     {
         StResults *o = SENTINEL;
         CHECK_STATUS(st_in_session(emb, "", &o), ST_STATUS_BAD_DATE_ARGUMENT);

@@ -260,6 +260,38 @@ typedef int32_t StPrecision;
 #endif // __cplusplus
 
 /**
+ * Whether a record certainly or only possibly falls where a question asks: within a date range
+ * (`StFilter.dates`, `st_date_fit`) or in session on a date (`st_session_certainty`).
+ */
+enum StCertainty
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * The data allows it: some day the record may cover lies in the range (the filter default,
+     * so that a zero-initialised `StFilter` keeps every record that may fall in the range).
+     */
+    ST_CERTAINTY_POSSIBLE = 0,
+    /**
+     * The data says so: every day the record may cover lies in the range.
+     */
+    ST_CERTAINTY_CERTAIN = 1,
+    /**
+     * It cannot: no day it may cover lies in the range (or it has no date). Only an answer, never
+     * a filter value.
+     */
+    ST_CERTAINTY_OUTSIDE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum StCertainty StCertainty;
+#else
+typedef int32_t StCertainty;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * An opaque dataset handle. The embedded one (`st_dataset_embedded`) lives for the whole program
  * and must not be freed; a loaded one is freed with `st_dataset_free`. A handle is immutable and
  * may be shared between threads.
@@ -312,6 +344,18 @@ typedef struct {
      * The public document the date comes from (external dates), or NULL.
      */
     const char *reference;
+    /**
+     * The record (a round, an event…) during which this happened (id), or NULL.
+     */
+    const char *during;
+    /**
+     * The record this happened after, or on the same day as (id), or NULL.
+     */
+    const char *after;
+    /**
+     * The record this happened before, or on the same day as (id), or NULL.
+     */
+    const char *before;
 } StDate;
 
 /**
@@ -799,6 +843,10 @@ typedef struct {
      */
     size_t instruments_len;
     /**
+     * The happening it attests (a key other sources' records share), or NULL.
+     */
+    const char *happening;
+    /**
      * A note for readers, or NULL.
      */
     const char *note;
@@ -877,6 +925,10 @@ typedef struct {
      */
     const char *round;
     /**
+     * The happening it attests (a key other sources' records share), or NULL.
+     */
+    const char *happening;
+    /**
      * A note for readers, or NULL.
      */
     const char *note;
@@ -930,6 +982,10 @@ typedef struct {
      * The round it belongs to (id), or NULL.
      */
     const char *round;
+    /**
+     * The happening it attests (a key other sources' records share), or NULL.
+     */
+    const char *happening;
     /**
      * A note for readers, or NULL.
      */
@@ -1128,6 +1184,12 @@ typedef struct {
      * Words that must occur in the record's fields or evidence (case and accents ignored).
      */
     const char *text;
+    /**
+     * How `since` and `until` select: `ST_CERTAINTY_POSSIBLE` (0, the default) keeps every record
+     * that may fall in the range, `ST_CERTAINTY_CERTAIN` only those whose every possible day lies
+     * in it.
+     */
+    StCertainty dates;
 } StFilter;
 
 /**
@@ -1223,6 +1285,21 @@ typedef struct {
      */
     size_t len;
 } StCandidates;
+
+/**
+ * The first and last day a record may cover once its anchors are applied, as `"YYYY-MM-DD"`
+ * (NUL-terminated); both empty strings when the record has no date.
+ */
+typedef struct {
+    /**
+     * The first day.
+     */
+    char first[11];
+    /**
+     * The last day.
+     */
+    char last[11];
+} StDays;
 
 #ifdef __cplusplus
 extern "C" {
@@ -1745,6 +1822,118 @@ StStatus st_dataset_json(const StDataset *ds, char **out);
  * `s` is NULL or a writable slot holding NULL or a pointer from this library.
  */
 StStatus st_string_free(char **s);
+
+/**
+ * Every attestation of a happening side by side, as JSON: `name` is a happening key
+ * (`"death-toll"`) or any record id. The object has `key` (null for a record sharing none),
+ * `attestations` (each with `id`, `kind`, `source`, `date`, `days`, `label`, `evidence`),
+ * `sources`, `agree` (fields agreed on) and `conflicts` (each with `field`, `note` and `sides`,
+ * every side with `says`, `records` and their `evidence`) — the same as `syriatalks claims --json`.
+ *
+ * `*out` is set to NULL first; on success it is a new string the caller owns and frees with
+ * `st_string_free`. `ST_STATUS_NAME_NOT_FOUND` when `name` is neither.
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `name` is NULL or a NUL-terminated string; `out` is NULL or writable.
+ */
+StStatus st_claims_json(const StDataset *ds,
+                        const char *name,
+                        char **out);
+
+/**
+ * The other records that attest the same happening as the record `id`, in the order of their
+ * days; an empty list when it shares none.
+ *
+ * `*out` is set to NULL first; on success it is a new list the caller owns and frees with
+ * `st_results_free` (before the dataset). `ST_STATUS_NO_SUCH_RECORD` for an unknown id.
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `id` is NULL or a NUL-terminated string; `out` is NULL or writable.
+ */
+StStatus st_attestations(const StDataset *ds, const char *id, StResults **out);
+
+/**
+ * How many distinct sources attest the happening of the record `id` (1 when it shares none): the
+ * count a collapsed timeline shows beside each row.
+ *
+ * `*out` is set to 0 first. `ST_STATUS_NO_SUCH_RECORD` for an unknown id.
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `id` is NULL or a NUL-terminated string; `out` is NULL or writable.
+ */
+StStatus st_happening_sources(const StDataset *ds, const char *id, size_t *out);
+
+/**
+ * Like `st_timeline`, but one row per happening: records of other articles attesting the same
+ * happening are folded into the first (`st_happening_sources` gives each row's count).
+ *
+ * `*out` is set to NULL first; on success it is a new list the caller owns and frees with
+ * `st_results_free` (before the dataset).
+ *
+ * # Safety
+ * As for `st_timeline`.
+ */
+StStatus st_timeline_collapsed(const StDataset *ds, const StFilter *filter, StResults **out);
+
+/**
+ * The first and last day the record `id` may cover once its anchors are applied (its dates
+ * narrowed by what it happened during, after or before; a round without a stated end runs to its
+ * next known bound). Both strings are empty when the record has no date.
+ *
+ * `*out` is cleared first. `ST_STATUS_NO_SUCH_RECORD` for an unknown id.
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `id` is NULL or a NUL-terminated string; `out` is NULL or writable.
+ */
+StStatus st_record_days(const StDataset *ds, const char *id, StDays *out);
+
+/**
+ * Whether the record `id` certainly (`ST_CERTAINTY_CERTAIN`: every day it may cover lies in the
+ * range) or only possibly (`ST_CERTAINTY_POSSIBLE`) falls between `since` and `until` (either
+ * may be NULL: open), or not at all (`ST_CERTAINTY_OUTSIDE`, also for an undated record).
+ *
+ * `*out` is set to `ST_CERTAINTY_OUTSIDE` first. `ST_STATUS_NO_SUCH_RECORD` for an unknown id,
+ * `ST_STATUS_BAD_DATE_ARGUMENT` for a malformed date.
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `id` is NULL or a NUL-terminated string; `since` and `until` are NULL
+ * or NUL-terminated strings; `out` is NULL or writable.
+ */
+StStatus st_date_fit(const StDataset *ds,
+                     const char *id,
+                     const char *since,
+                     const char *until,
+                     StCertainty *out);
+
+/**
+ * Whether the round `id` was certainly (`ST_CERTAINTY_CERTAIN`: it had surely begun and the data
+ * shows it sitting on that day or later) or possibly (`ST_CERTAINTY_POSSIBLE`) in session on
+ * `date`, or not (`ST_CERTAINTY_OUTSIDE`; also for a round not held). `st_in_session` lists the
+ * rounds that were certainly or possibly in session.
+ *
+ * `*out` is set to `ST_CERTAINTY_OUTSIDE` first. `ST_STATUS_NO_SUCH_RECORD` when `id` names no
+ * round.
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `id` and `date` are NULL or NUL-terminated strings; `out` is NULL or
+ * writable.
+ */
+StStatus st_session_certainty(const StDataset *ds,
+                              const char *id,
+                              const char *date,
+                              StCertainty *out);
+
+/**
+ * Every round in time order (by the first day it may have begun), undated rounds last;
+ * `st_query` with `ST_RECORD_KIND_ROUND` keeps data-file order.
+ *
+ * `*out` is set to NULL first; on success it is a new list the caller owns and frees with
+ * `st_results_free` (before the dataset).
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `out` is NULL or writable.
+ */
+StStatus st_rounds_in_order(const StDataset *ds, StResults **out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -17,7 +17,7 @@ use crate::types::*;
 // Helpers (not exported).
 
 /// A dataset handle argument: non-NULL and live.
-unsafe fn handle<'a>(p: *const StDataset) -> Result<&'a StDataset, Error> {
+pub(crate) unsafe fn handle<'a>(p: *const StDataset) -> Result<&'a StDataset, Error> {
     if p.is_null() {
         return Err(Error::null("ds"));
     }
@@ -32,7 +32,7 @@ unsafe fn handle<'a>(p: *const StDataset) -> Result<&'a StDataset, Error> {
 }
 
 /// A required input string.
-unsafe fn text<'a>(p: *const c_char, name: &str) -> Result<&'a str, Error> {
+pub(crate) unsafe fn text<'a>(p: *const c_char, name: &str) -> Result<&'a str, Error> {
     if p.is_null() {
         return Err(Error::null(name));
     }
@@ -50,7 +50,7 @@ unsafe fn text<'a>(p: *const c_char, name: &str) -> Result<&'a str, Error> {
 }
 
 /// An optional input string (NULL is `None`).
-unsafe fn opt_text<'a>(p: *const c_char, name: &str) -> Result<Option<&'a str>, Error> {
+pub(crate) unsafe fn opt_text<'a>(p: *const c_char, name: &str) -> Result<Option<&'a str>, Error> {
     if p.is_null() {
         Ok(None)
     } else {
@@ -60,7 +60,7 @@ unsafe fn opt_text<'a>(p: *const c_char, name: &str) -> Result<Option<&'a str>, 
 }
 
 /// An out-param slot: non-NULL; set to `value` before any other work.
-unsafe fn out<'a, T>(p: *mut T, value: T, name: &str) -> Result<&'a mut T, Error> {
+pub(crate) unsafe fn out<'a, T>(p: *mut T, value: T, name: &str) -> Result<&'a mut T, Error> {
     if p.is_null() {
         return Err(Error::null(name));
     }
@@ -71,7 +71,7 @@ unsafe fn out<'a, T>(p: *mut T, value: T, name: &str) -> Result<&'a mut T, Error
     }
 }
 
-fn date_arg(s: &str, name: &str) -> Result<PartialDate, Error> {
+pub(crate) fn date_arg(s: &str, name: &str) -> Result<PartialDate, Error> {
     s.parse::<PartialDate>().map_err(|e| {
         let mut err = Error::from(QueryError::from(e));
         err.message = format!("`{name}`: {}", err.message);
@@ -80,7 +80,7 @@ fn date_arg(s: &str, name: &str) -> Result<PartialDate, Error> {
 }
 
 /// The core filter for a C one (NULL is no filter).
-unsafe fn filter(f: *const StFilter) -> Result<Filter, Error> {
+pub(crate) unsafe fn filter(f: *const StFilter) -> Result<Filter, Error> {
     let mut out = Filter::new();
     if f.is_null() {
         return Ok(out);
@@ -102,6 +102,18 @@ unsafe fn filter(f: *const StFilter) -> Result<Filter, Error> {
         out.source = opt_text(f.source, "filter.source")?.map(str::to_owned);
         out.text = opt_text(f.text, "filter.text")?.map(str::to_owned);
     }
+    // The field is read as an integer, so a value outside the enum is refused, not undefined.
+    let dates = unsafe { ptr::addr_of!(f.dates).cast::<i32>().read() };
+    out.dates = match dates {
+        0 => syriatalks::Certainty::Possible,
+        1 => syriatalks::Certainty::Certain,
+        other => {
+            return Err(Error::new(
+                StStatus::InvalidArgument,
+                format!("`filter.dates` is {other}: expected ST_CERTAINTY_POSSIBLE (0) or ST_CERTAINTY_CERTAIN (1)"),
+            ))
+        }
+    };
     Ok(out)
 }
 
@@ -128,7 +140,10 @@ fn invalid(what: &str) -> Error {
     )
 }
 
-fn json<T: serde::Serialize + ?Sized>(value: &T, out: &mut *mut c_char) -> Result<(), Error> {
+pub(crate) fn json<T: serde::Serialize + ?Sized>(
+    value: &T,
+    out: &mut *mut c_char,
+) -> Result<(), Error> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Error::new(StStatus::Internal, format!("cannot write JSON: {e}")))?;
     let p = c_string(&text).into_raw();
@@ -196,7 +211,7 @@ fn publish<P: PublicList>(items: Vec<P::Item>, strings: Vec<CString>, slot: &mut
     *slot = p;
 }
 
-fn new_results(items: Vec<StRecordRef>, slot: &mut *mut StResults) {
+pub(crate) fn new_results(items: Vec<StRecordRef>, slot: &mut *mut StResults) {
     publish(items, Vec::new(), slot);
 }
 
@@ -218,7 +233,7 @@ unsafe fn free_list<P: PublicList>(slot: *mut *mut P, name: &'static str) -> Res
     }
 }
 
-fn refs<'a>(
+pub(crate) fn refs<'a>(
     h: &StDataset,
     records: impl IntoIterator<Item = RecordRef<'a>>,
 ) -> Result<Vec<StRecordRef>, Error> {

@@ -73,6 +73,9 @@ impl Arena {
             quote: self.opt(d.quote.as_deref()),
             note: self.opt(d.note.as_deref()),
             reference: self.opt(d.reference.as_deref()),
+            during: self.opt(d.during.as_deref()),
+            after: self.opt(d.after.as_deref()),
+            before: self.opt(d.before.as_deref()),
         }
     }
 
@@ -408,6 +411,7 @@ impl StDataset {
                         round: a.opt(x.round.as_deref()),
                         instruments,
                         instruments_len,
+                        happening: a.opt(x.happening.as_deref()),
                         note: a.opt(x.note.as_deref()),
                         evidence,
                         evidence_len,
@@ -433,6 +437,7 @@ impl StDataset {
                         claimed_by,
                         claimed_by_len,
                         round: a.opt(x.round.as_deref()),
+                        happening: a.opt(x.happening.as_deref()),
                         note: a.opt(x.note.as_deref()),
                         evidence,
                         evidence_len,
@@ -448,6 +453,7 @@ impl StDataset {
                     place: a.opt(x.place.as_deref()),
                     audience: a.opt(x.audience.as_deref()),
                     round: a.opt(x.round.as_deref()),
+                    happening: a.opt(x.happening.as_deref()),
                     note: a.opt(x.note.as_deref()),
                     evidence,
                     evidence_len,

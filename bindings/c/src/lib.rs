@@ -17,10 +17,12 @@
 
 mod ffi;
 mod handle;
+mod happenings;
 mod status;
 mod types;
 
 pub use ffi::*;
 pub use handle::StDataset;
+pub use happenings::*;
 pub use status::StStatus;
 pub use types::*;

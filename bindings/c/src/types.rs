@@ -35,6 +35,32 @@ pub enum StRecordKind {
     Instrument = 8,
 }
 
+/// Whether a record certainly or only possibly falls where a question asks: within a date range
+/// (`StFilter.dates`, `st_date_fit`) or in session on a date (`st_session_certainty`).
+#[repr(i32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StCertainty {
+    /// The data allows it: some day the record may cover lies in the range (the filter default,
+    /// so that a zero-initialised `StFilter` keeps every record that may fall in the range).
+    Possible = 0,
+    /// The data says so: every day the record may cover lies in the range.
+    Certain = 1,
+    /// It cannot: no day it may cover lies in the range (or it has no date). Only an answer, never
+    /// a filter value.
+    Outside = 2,
+}
+
+/// The first and last day a record may cover once its anchors are applied, as `"YYYY-MM-DD"`
+/// (NUL-terminated); both empty strings when the record has no date.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct StDays {
+    /// The first day.
+    pub first: [c_char; 11],
+    /// The last day.
+    pub last: [c_char; 11],
+}
+
 /// How precisely a date is known.
 #[repr(i32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +101,12 @@ pub struct StDate {
     pub note: *const c_char,
     /// The public document the date comes from (external dates), or NULL.
     pub reference: *const c_char,
+    /// The record (a round, an event…) during which this happened (id), or NULL.
+    pub during: *const c_char,
+    /// The record this happened after, or on the same day as (id), or NULL.
+    pub after: *const c_char,
+    /// The record this happened before, or on the same day as (id), or NULL.
+    pub before: *const c_char,
 }
 
 impl StDate {
@@ -90,6 +122,9 @@ impl StDate {
         quote: ptr::null(),
         note: ptr::null(),
         reference: ptr::null(),
+        during: ptr::null(),
+        after: ptr::null(),
+        before: ptr::null(),
     };
 }
 
@@ -371,6 +406,8 @@ pub struct StEvent {
     pub instruments: *const *const c_char,
     /// The number of `instruments`.
     pub instruments_len: usize,
+    /// The happening it attests (a key other sources' records share), or NULL.
+    pub happening: *const c_char,
     /// A note for readers, or NULL.
     pub note: *const c_char,
     /// Every evidence entry, the dates' included.
@@ -413,6 +450,8 @@ pub struct StFigure {
     pub claimed_by_len: usize,
     /// The round it was claimed at (id), or NULL.
     pub round: *const c_char,
+    /// The happening it attests (a key other sources' records share), or NULL.
+    pub happening: *const c_char,
     /// A note for readers, or NULL.
     pub note: *const c_char,
     /// The words that state it.
@@ -443,6 +482,8 @@ pub struct StQuote {
     pub audience: *const c_char,
     /// The round it belongs to (id), or NULL.
     pub round: *const c_char,
+    /// The happening it attests (a key other sources' records share), or NULL.
+    pub happening: *const c_char,
     /// A note for readers, or NULL.
     pub note: *const c_char,
     /// The words with the attribution naming the speaker.
@@ -553,6 +594,10 @@ pub struct StFilter {
     pub source: *const c_char,
     /// Words that must occur in the record's fields or evidence (case and accents ignored).
     pub text: *const c_char,
+    /// How `since` and `until` select: `ST_CERTAINTY_POSSIBLE` (0, the default) keeps every record
+    /// that may fall in the range, `ST_CERTAINTY_CERTAIN` only those whose every possible day lies
+    /// in it.
+    pub dates: StCertainty,
 }
 
 /// A list of records returned by a query. Owned by the caller: free it with `st_results_free`.

@@ -487,7 +487,10 @@ impl NativeDataset {
     fn rounds_in_order<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         self.list(
             py,
-            self.ds().rounds_in_order().into_iter().map(RecordRef::Round),
+            self.ds()
+                .rounds_in_order()
+                .into_iter()
+                .map(RecordRef::Round),
         )
     }
 
