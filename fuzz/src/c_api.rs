@@ -39,6 +39,7 @@ struct CFilter {
     round: CArg,
     source: CArg,
     text: CArg,
+    certain: bool,
 }
 
 /// Which dataset pointer a call gets.
@@ -545,6 +546,11 @@ fn c_filter(f: &CFilter) -> (StFilter, Vec<Option<CString>>) {
         round: ptr_of(&s[5]),
         source: ptr_of(&s[6]),
         text: ptr_of(&s[7]),
+        dates: if f.certain {
+            StCertainty::Certain
+        } else {
+            StCertainty::Possible
+        },
     };
     (filter, s)
 }

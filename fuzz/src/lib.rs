@@ -407,8 +407,14 @@ pub fn filter(data: &[u8]) {
         round: field(5),
         source: field(6),
         text: field(7),
+        // The selector's top bit picks the range mode, the rest the record type.
+        dates: if selector & 0x80 != 0 {
+            syriatalks::Certainty::Certain
+        } else {
+            syriatalks::Certainty::Possible
+        },
     };
-    let kind = RecordKind::ALL[usize::from(selector) % RecordKind::ALL.len()];
+    let kind = RecordKind::ALL[usize::from(selector & 0x7f) % RecordKind::ALL.len()];
     let window = match (f.since, f.until) {
         (None, None) => None,
         (s, u) => Some((s.map(|d| d.first_day()), u.map(|d| d.last_day()))),
@@ -416,18 +422,33 @@ pub fn filter(data: &[u8]) {
     if let Ok(found) = ds.query(kind, &f) {
         for r in &found {
             assert_eq!(r.kind(), kind, "query({kind}) returned a {}", r.kind());
-            if let (Some((since, until)), Some(when)) = (window, r.when()) {
+            // A range selects on a record's days: its dates narrowed by its anchors.
+            let days = ds.days(*r);
+            if let Some((since, until)) = window {
+                let days = days.unwrap_or_else(|| panic!("{} is undated", r.id()));
+                let certain = f.dates == syriatalks::Certainty::Certain;
+                let (low, high) = if certain {
+                    (days.first, days.last)
+                } else {
+                    (days.last, days.first)
+                };
+                assert!(since.is_none_or(|s| low >= s), "{} before since", r.id());
+                assert!(until.is_none_or(|u| high <= u), "{} after until", r.id());
                 assert!(
-                    since.is_none_or(|s| when.last >= s),
-                    "{} before since",
-                    r.id()
-                );
-                assert!(
-                    until.is_none_or(|u| when.first <= u),
-                    "{} after until",
+                    ds.date_fit(*r, f.since, f.until)
+                        .is_some_and(|c| !certain || c == syriatalks::Certainty::Certain),
+                    "{} kept but does not fit",
                     r.id()
                 );
             }
+            if let Ok(h) = ds.claims(r.id()) {
+                assert!(h.attestations.iter().any(|a| a.id == r.id()));
+            }
+        }
+    }
+    if let Some(d) = f.until {
+        for (round, _) in ds.sessions_on(d) {
+            assert!(ds.in_session(d).iter().any(|x| x.id == round.id));
         }
     }
     let _ = ds.timeline(&f);
