@@ -300,14 +300,14 @@ pub(crate) fn resolve(ds: &Dataset, index: &IdIndex) -> (Bounds, Vec<AnchorProbl
     // round without a bound ends, as far as the data knows, with what is certain.
     let round_slot = kind_slot(RecordKind::Round);
     let mut members: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; ds.rounds.len()];
-    for n in 0..total {
+    for (n, days) in outer.iter().enumerate() {
         let Some(d) = record(n).and_then(|r| r.date()) else {
             continue;
         };
         let Some(id) = d.during.as_deref() else {
             continue;
         };
-        if let (Some((RecordKind::Round, ri)), Some(days)) = (index.get(id), outer[n]) {
+        if let (Some((RecordKind::Round, ri)), Some(days)) = (index.get(id), *days) {
             let m = &mut members[*ri];
             *m = Some(match *m {
                 None => (days.last, days.first),
