@@ -616,7 +616,7 @@ impl Dataset {
     }
 
     /// Sorts records by their days ([`Dataset::timeline`]'s order).
-    pub(crate) fn sort_by_days(&self, v: &mut [RecordRef<'_>]) {
+    pub(crate) fn sort_by_days<'a>(&self, v: &mut [RecordRef<'a>]) {
         let bounds = &self.indexes().bounds;
         v.sort_by_cached_key(|r| {
             let (k, i) = self
@@ -632,7 +632,7 @@ impl Dataset {
                 depth,
                 std::cmp::Reverse(days.map(|d| d.last)),
                 r.kind(),
-                r.id().to_string(),
+                r.id(),
             )
         });
     }
