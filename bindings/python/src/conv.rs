@@ -154,6 +154,8 @@ vocab_to_py!(
     Relation,
     ProblemKind,
     MatchKind,
+    LocationPrecision,
+    PloverEventType,
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -18,10 +18,12 @@ from syriatalks._vocab import (
     DateQualifier,
     EventKind,
     InstrumentKind,
+    LocationPrecision,
     MatchKind,
     Measure,
     ParticipantRole,
     PlaceKind,
+    PloverEventType,
     Precision,
     ProblemKind,
     Process,
@@ -223,6 +225,14 @@ class Actor(Record):
         """Memberships."""
         ...
     @property
+    def iso_alpha2(self) -> Optional[str]:
+        """ISO 3166-1 alpha-2 code of a state ("RU")."""
+        ...
+    @property
+    def iso_alpha3(self) -> Optional[str]:
+        """ISO 3166-1 alpha-3 code of a state ("RUS")."""
+        ...
+    @property
     def note(self) -> Optional[str]:
         """A note for readers."""
         ...
@@ -256,6 +266,30 @@ class Place(Record):
     @property
     def within(self) -> Optional[str]:
         """The place it lies in, by id."""
+        ...
+    @property
+    def iso_alpha2(self) -> Optional[str]:
+        """ISO 3166-1 alpha-2 code of a country ("SY")."""
+        ...
+    @property
+    def iso_alpha3(self) -> Optional[str]:
+        """ISO 3166-1 alpha-3 code of a country ("SYR")."""
+        ...
+    @property
+    def geonames_id(self) -> Optional[int]:
+        """The GeoNames id, where the gazetteer has one."""
+        ...
+    @property
+    def latitude(self) -> Optional[float]:
+        """WGS84 latitude, decimal degrees."""
+        ...
+    @property
+    def longitude(self) -> Optional[float]:
+        """WGS84 longitude, decimal degrees."""
+        ...
+    @property
+    def location_precision(self) -> Optional[LocationPrecision]:
+        """How closely the coordinates locate the place (after UCDP GED's where_prec)."""
         ...
     @property
     def note(self) -> Optional[str]:
@@ -357,6 +391,14 @@ class Event(Record):
         """What happened."""
         ...
     @property
+    def plover(self) -> Optional[PloverEventType]:
+        """The PLOVER event type of the kind (the crosswalk), or None."""
+        ...
+    @property
+    def cameo_root(self) -> Optional[str]:
+        """The CAMEO cue category of the kind, as its two-digit code ("04"), or None."""
+        ...
+    @property
     def date(self) -> PartialDate:
         """When it happened (or began)."""
         ...
@@ -417,6 +459,26 @@ class Figure(Record):
     @property
     def qualifier(self) -> Qualifier:
         """How exact the claim is."""
+        ...
+    @property
+    def low(self) -> Optional[int]:
+        """The least the claim allows (computed from value and qualifier; None: open)."""
+        ...
+    @property
+    def best(self) -> Optional[int]:
+        """The number the claim names (None for order_of)."""
+        ...
+    @property
+    def high(self) -> Optional[int]:
+        """The most the claim allows (None: open)."""
+        ...
+    @property
+    def number_evidence(self) -> Optional[int]:
+        """Which evidence entry (0-based) holds the number the bounds come from."""
+        ...
+    @property
+    def number_span(self) -> Optional[Span]:
+        """Where the number's words are in that evidence's source (UTF-8 bytes)."""
         ...
     @property
     def text(self) -> str:
