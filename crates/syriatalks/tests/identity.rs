@@ -26,6 +26,7 @@ fn problems(edit: impl Fn(&str) -> String) -> LoadError {
 fn only(e: &LoadError, record: &str, field: &str, says: &str) {
     assert_eq!(e.problems.len(), 1, "{e}");
     let p = &e.problems[0];
+    assert_eq!(p.kind, ProblemKind::BadValue, "{p}");
     assert_eq!(p.record.as_deref(), Some(record), "{p}");
     assert_eq!(p.field.as_deref(), Some(field), "{p}");
     assert_eq!(p.file.as_deref(), Some("fixture.toml"), "{p}");
