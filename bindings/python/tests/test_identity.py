@@ -135,3 +135,14 @@ def test_identity_fields_survive_pickling_and_frames() -> None:
     frame = st.to_dataframe("place")
     row = frame.set_index("id").loc["geneva"]
     assert row["latitude"] == pytest.approx(46.20222) and row["location_precision"] == "exact"
+
+
+def test_the_crosswalk_is_the_cores_and_covers_every_kind() -> None:
+    rows = st.crosswalk()
+    assert [r[0] for r in rows] == list(st.EventKind)
+    by_kind = {k: (p, c) for k, p, c, _ in rows}
+    assert by_kind[st.EventKind.VETO] == (st.PloverEventType.REJECT, "12")
+    assert by_kind[st.EventKind.STATEMENT] == (None, "01")
+    for e in st.events():
+        assert (e.plover, e.cameo_root) == by_kind[e.kind]
+    assert all(why for *_, why in rows)
