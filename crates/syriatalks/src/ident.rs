@@ -291,7 +291,8 @@ pub struct Bounds {
 /// only for `order_of` ("millions" names a magnitude, not a number). "about" and "approximately"
 /// get a symmetric band of [`ABOUT_BAND_PERCENT`] % (widened outward to whole numbers); "nearly"
 /// reaches as far below the value; "more than" and "at least" have no high; "up to" no low;
-/// `order_of` runs from the magnitude to just below the next (1,000,000 to 9,999,999).
+/// `order_of` has the magnitude as its low and no high: "millions" says at least a million, and
+/// does not stop short of ten million (eleven million people are "millions" too).
 pub fn bounds(qualifier: Qualifier, value: u64) -> Bounds {
     // u128, so that no value's band overflows; a high past u64::MAX saturates.
     let v = u128::from(value);
@@ -304,11 +305,7 @@ pub fn bounds(qualifier: Qualifier, value: u64) -> Bounds {
         Qualifier::About | Qualifier::Approximately => (Some(below), Some(value), Some(above)),
         Qualifier::Nearly => (Some(below), Some(value), Some(value)),
         Qualifier::UpTo => (None, Some(value), Some(value)),
-        Qualifier::OrderOf => (
-            Some(value),
-            None,
-            Some(value.saturating_mul(10).saturating_sub(1)),
-        ),
+        Qualifier::OrderOf => (Some(value), None, None),
     };
     Bounds { low, best, high }
 }
@@ -325,9 +322,7 @@ pub fn bounds_rule(qualifier: Qualifier) -> &'static str {
         }
         Qualifier::Nearly => "nearly: high = best = the number; low 10% below it",
         Qualifier::UpTo => "up to: high = best = the number; no low",
-        Qualifier::OrderOf => {
-            "order of: low = the magnitude, high just below ten times it; no best"
-        }
+        Qualifier::OrderOf => "order of: low = the magnitude; no best, no high",
     }
 }
 
@@ -449,10 +444,9 @@ mod tests {
         assert_eq!(b(Qualifier::UpTo, 30), (None, Some(30), Some(30)));
         assert_eq!(
             b(Qualifier::OrderOf, 1_000_000),
-            (Some(1_000_000), None, Some(9_999_999))
+            (Some(1_000_000), None, None)
         );
         assert_eq!(b(Qualifier::About, u64::MAX).2, Some(u64::MAX));
-        assert_eq!(b(Qualifier::OrderOf, u64::MAX).2, Some(u64::MAX - 1));
         for q in Qualifier::ALL {
             assert!(!bounds_rule(*q).is_empty());
         }
