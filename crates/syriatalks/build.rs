@@ -26,6 +26,8 @@ mod date;
 mod error;
 #[path = "src/evidence.rs"]
 mod evidence;
+#[path = "src/ident.rs"]
+mod ident;
 #[path = "src/index.rs"]
 mod index;
 #[path = "src/load.rs"]

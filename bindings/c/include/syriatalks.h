@@ -559,6 +559,14 @@ typedef struct {
      */
     size_t member_of_len;
     /**
+     * The ISO 3166-1 alpha-2 code of a state ("RU"), or NULL.
+     */
+    const char *iso_alpha2;
+    /**
+     * The ISO 3166-1 alpha-3 code of a state ("RUS"), or NULL.
+     */
+    const char *iso_alpha3;
+    /**
      * A note for readers, or NULL.
      */
     const char *note;
@@ -608,6 +616,35 @@ typedef struct {
      * The place it lies in (id), or NULL.
      */
     const char *within;
+    /**
+     * The ISO 3166-1 alpha-2 code of a country ("SY"), or NULL.
+     */
+    const char *iso_alpha2;
+    /**
+     * The ISO 3166-1 alpha-3 code of a country ("SYR"), or NULL.
+     */
+    const char *iso_alpha3;
+    /**
+     * The GeoNames id, or 0 when the gazetteer has none (GeoNames ids start at 1).
+     */
+    uint32_t geonames_id;
+    /**
+     * Whether `latitude`, `longitude` and `location_precision` are set.
+     */
+    bool has_coordinates;
+    /**
+     * WGS84 latitude, decimal degrees (north positive).
+     */
+    double latitude;
+    /**
+     * WGS84 longitude, decimal degrees (east positive).
+     */
+    double longitude;
+    /**
+     * How closely the coordinates locate the place (`exact`, `near`, `admin2`, `admin1`,
+     * `country`; after UCDP GED's `where_prec`), or NULL without coordinates.
+     */
+    const char *location_precision;
     /**
      * A note for readers, or NULL.
      */
@@ -803,6 +840,14 @@ typedef struct {
      */
     const char *kind;
     /**
+     * The PLOVER event type of the kind (`CONSULT`, `REJECT`…), or NULL where PLOVER codes none.
+     */
+    const char *plover;
+    /**
+     * The CAMEO cue category of the kind, as its two-digit code (`"04"`), or NULL.
+     */
+    const char *cameo_root;
+    /**
      * When it happened (or began).
      */
     StDate date;
@@ -888,6 +933,46 @@ typedef struct {
      * How exact the claim is (`exactly`, `more_than`, `about`, `nearly`…).
      */
     const char *qualifier;
+    /**
+     * Whether `low` is set (unset: the claim sets no lower bound).
+     */
+    bool has_low;
+    /**
+     * The least the claim allows, computed from `value` and `qualifier`.
+     */
+    uint64_t low;
+    /**
+     * Whether `best` is set (unset for `order_of`, which names a magnitude, not a number).
+     */
+    bool has_best;
+    /**
+     * The number the claim names.
+     */
+    uint64_t best;
+    /**
+     * Whether `high` is set (unset: the claim sets no upper bound).
+     */
+    bool has_high;
+    /**
+     * The most the claim allows.
+     */
+    uint64_t high;
+    /**
+     * Whether `number_evidence` and `number_span_start`/`number_span_end` are set.
+     */
+    bool has_number_span;
+    /**
+     * Which evidence entry (0-based) holds the number the bounds come from.
+     */
+    size_t number_evidence;
+    /**
+     * The first byte of the number's words in that evidence's source text.
+     */
+    size_t number_span_start;
+    /**
+     * One past the last byte of the number's words.
+     */
+    size_t number_span_end;
     /**
      * The number as the text writes it ("450,000").
      */

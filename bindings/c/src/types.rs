@@ -246,6 +246,10 @@ pub struct StActor {
     pub member_of: *const *const c_char,
     /// The number of `member_of` entries.
     pub member_of_len: usize,
+    /// The ISO 3166-1 alpha-2 code of a state ("RU"), or NULL.
+    pub iso_alpha2: *const c_char,
+    /// The ISO 3166-1 alpha-3 code of a state ("RUS"), or NULL.
+    pub iso_alpha3: *const c_char,
     /// A note for readers, or NULL.
     pub note: *const c_char,
     /// Every evidence entry, nested ones (roles, memberships) included.
@@ -274,6 +278,21 @@ pub struct StPlace {
     pub aliases_len: usize,
     /// The place it lies in (id), or NULL.
     pub within: *const c_char,
+    /// The ISO 3166-1 alpha-2 code of a country ("SY"), or NULL.
+    pub iso_alpha2: *const c_char,
+    /// The ISO 3166-1 alpha-3 code of a country ("SYR"), or NULL.
+    pub iso_alpha3: *const c_char,
+    /// The GeoNames id, or 0 when the gazetteer has none (GeoNames ids start at 1).
+    pub geonames_id: u32,
+    /// Whether `latitude`, `longitude` and `location_precision` are set.
+    pub has_coordinates: bool,
+    /// WGS84 latitude, decimal degrees (north positive).
+    pub latitude: f64,
+    /// WGS84 longitude, decimal degrees (east positive).
+    pub longitude: f64,
+    /// How closely the coordinates locate the place (`exact`, `near`, `admin2`, `admin1`,
+    /// `country`; after UCDP GED's `where_prec`), or NULL without coordinates.
+    pub location_precision: *const c_char,
     /// A note for readers, or NULL.
     pub note: *const c_char,
     /// The words that name it.
@@ -386,6 +405,10 @@ pub struct StEvent {
     pub id: *const c_char,
     /// What happened (`talks_opened`, `veto`, `capture`…).
     pub kind: *const c_char,
+    /// The PLOVER event type of the kind (`CONSULT`, `REJECT`…), or NULL where PLOVER codes none.
+    pub plover: *const c_char,
+    /// The CAMEO cue category of the kind, as its two-digit code (`"04"`), or NULL.
+    pub cameo_root: *const c_char,
     /// When it happened (or began).
     pub date: StDate,
     /// When it ended (empty for events that do not last).
@@ -432,6 +455,26 @@ pub struct StFigure {
     pub value: u64,
     /// How exact the claim is (`exactly`, `more_than`, `about`, `nearly`…).
     pub qualifier: *const c_char,
+    /// Whether `low` is set (unset: the claim sets no lower bound).
+    pub has_low: bool,
+    /// The least the claim allows, computed from `value` and `qualifier`.
+    pub low: u64,
+    /// Whether `best` is set (unset for `order_of`, which names a magnitude, not a number).
+    pub has_best: bool,
+    /// The number the claim names.
+    pub best: u64,
+    /// Whether `high` is set (unset: the claim sets no upper bound).
+    pub has_high: bool,
+    /// The most the claim allows.
+    pub high: u64,
+    /// Whether `number_evidence` and `number_span_start`/`number_span_end` are set.
+    pub has_number_span: bool,
+    /// Which evidence entry (0-based) holds the number the bounds come from.
+    pub number_evidence: usize,
+    /// The first byte of the number's words in that evidence's source text.
+    pub number_span_start: usize,
+    /// One past the last byte of the number's words.
+    pub number_span_end: usize,
     /// The number as the text writes it ("450,000").
     pub text: *const c_char,
     /// What the number covers, in brief.

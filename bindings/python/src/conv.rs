@@ -155,6 +155,8 @@ vocab_to_py!(
     ProblemKind,
     MatchKind,
     Certainty,
+    LocationPrecision,
+    PloverEventType,
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -698,6 +698,31 @@ fn vocabulary_labels(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     Ok(d)
 }
 
+/// crosswalk() -> List[Tuple[str, Optional[str], Optional[str], str]]
+///
+/// The event-kind crosswalk, one row per event kind in vocabulary order: (event kind, PLOVER event
+/// type or None, CAMEO cue category code or None, why), as the core defines it.
+#[pyfunction]
+fn crosswalk() -> Vec<(
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+)> {
+    syriatalks::EventKind::ALL
+        .iter()
+        .map(|k| {
+            let row = syriatalks::crosswalk(*k);
+            (
+                k.as_str(),
+                row.plover.map(|p| p.as_str()),
+                row.cameo.map(|c| c.as_str()),
+                row.why,
+            )
+        })
+        .collect()
+}
+
 /// manifest_for(seeds_dir: Union[str, os.PathLike[str]]) -> str
 ///
 /// The text of a seed manifest for the seed files in a directory (the core's `manifest_for`).
@@ -753,6 +778,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
     m.add_function(wrap_pyfunction!(vocabulary_labels, m)?)?;
     m.add_function(wrap_pyfunction!(manifest_for, m)?)?;
+    m.add_function(wrap_pyfunction!(crosswalk, m)?)?;
     m.add_function(wrap_pyfunction!(records::_restore, m)?)?;
     m.add("VERSION", syriatalks::VERSION)?;
     m.add("DATA_VERSION", syriatalks::DATA_VERSION)?;

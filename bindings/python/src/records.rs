@@ -530,6 +530,10 @@ record_class! {
         roles: "Tuple[Role, ...]" = this.roles;
         /// Memberships.
         member_of: "Tuple[Membership, ...]" = this.member_of;
+        /// ISO 3166-1 alpha-2 code of a state ("RU").
+        iso_alpha2: "Optional[str]" = this.iso_alpha2;
+        /// ISO 3166-1 alpha-3 code of a state ("RUS").
+        iso_alpha3: "Optional[str]" = this.iso_alpha3;
         /// A note for readers.
         note: "Optional[str]" = this.note;
         /// The words that name the actor.
@@ -553,6 +557,18 @@ record_class! {
         aliases: "Tuple[str, ...]" = this.aliases;
         /// The place it lies in, by id.
         within: "Optional[str]" = this.within;
+        /// ISO 3166-1 alpha-2 code of a country ("SY").
+        iso_alpha2: "Optional[str]" = this.iso_alpha2;
+        /// ISO 3166-1 alpha-3 code of a country ("SYR").
+        iso_alpha3: "Optional[str]" = this.iso_alpha3;
+        /// The GeoNames id, where the gazetteer has one.
+        geonames_id: "Optional[int]" = this.geonames_id;
+        /// WGS84 latitude, decimal degrees.
+        latitude: "Optional[float]" = this.latitude;
+        /// WGS84 longitude, decimal degrees.
+        longitude: "Optional[float]" = this.longitude;
+        /// How closely the coordinates locate the place (after UCDP GED's where_prec).
+        location_precision: "Optional[LocationPrecision]" = this.location_precision;
         /// A note for readers.
         note: "Optional[str]" = this.note;
         /// The words that name it.
@@ -614,6 +630,10 @@ record_class! {
     PyEvent, Event, |this, py, ctx| {
         /// What happened.
         kind: "EventKind" = this.kind;
+        /// The PLOVER event type of the kind (the crosswalk), or None.
+        plover: "Optional[PloverEventType]" = this.plover;
+        /// The CAMEO cue category of the kind, as its two-digit code ("04"), or None.
+        cameo_root: "Optional[str]" = this.cameo_root.map(|c| c.as_str());
         /// When it happened (or began).
         date: "PartialDate" = this.date;
         /// One line saying what happened.
@@ -654,6 +674,16 @@ record_class! {
         value: "int" = this.value;
         /// How exact the claim is.
         qualifier: "Qualifier" = this.qualifier;
+        /// The least the claim allows (computed from value and qualifier; None: open).
+        low: "Optional[int]" = this.low;
+        /// The number the claim names (None for order_of).
+        best: "Optional[int]" = this.best;
+        /// The most the claim allows (None: open).
+        high: "Optional[int]" = this.high;
+        /// Which evidence entry (0-based) holds the number the bounds come from.
+        number_evidence: "Optional[int]" = this.number_evidence;
+        /// Where the number's words are in that evidence's source (UTF-8 bytes).
+        number_span: "Optional[Span]" = this.number_span;
         /// The number as the text writes it.
         text: "str" = this.text;
         /// What the number covers, in brief.
@@ -1040,12 +1070,27 @@ fn de<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, String> {
     strip(&mut s);
     if let Value::Object(m) = &mut s {
         m.remove("sha256");
+        // Computed by the loader: an event's codes, a figure's bounds (restored below).
+        for computed in COMPUTED {
+            m.remove(*computed);
+        }
         if m.contains_key("file") {
             m.remove("text"); // a source's text (figures and quotes have a `text` of their own)
         }
     }
     serde_json::from_value(s).map_err(|e| e.to_string())
 }
+
+/// Top-level fields of the serde form that the loader computes and the deserializers refuse.
+const COMPUTED: &[&str] = &[
+    "plover",
+    "cameo_root",
+    "low",
+    "best",
+    "high",
+    "number_evidence",
+    "number_span",
+];
 
 fn span_of(v: &Value) -> Option<ByteSpan> {
     let s = v.get("span")?;
@@ -1167,6 +1212,7 @@ fn restore_record(kind: RecordKind, v: &Value) -> Result<Owned, String> {
             r.date = date.ok_or("date")?;
             fix_date(&mut r.until, v.get("until"));
             fix_evs(&mut r.evidence, v);
+            (r.plover, r.cameo_root) = (r.kind.plover(), r.kind.cameo_root());
             Owned::Event(r)
         }
         RecordKind::Figure => {
@@ -1174,6 +1220,18 @@ fn restore_record(kind: RecordKind, v: &Value) -> Result<Owned, String> {
             fix_period(&mut r.period, v.get("period"));
             fix_date(&mut r.as_of, v.get("as_of"));
             fix_evs(&mut r.evidence, v);
+            let b = syriatalks::bounds(r.qualifier, r.value);
+            (r.low, r.best, r.high) = (b.low, b.best, b.high);
+            r.number_evidence = v
+                .get("number_evidence")
+                .and_then(Value::as_u64)
+                .and_then(|i| usize::try_from(i).ok());
+            r.number_span = v.get("number_span").and_then(|s| {
+                Some(ByteSpan {
+                    start: usize::try_from(s.get("start")?.as_u64()?).ok()?,
+                    end: usize::try_from(s.get("end")?.as_u64()?).ok()?,
+                })
+            });
             Owned::Figure(r)
         }
         RecordKind::Quote => {

@@ -376,6 +376,7 @@ pub fn show(ds: &Dataset, r: RecordRef, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "{k}: {}", clip(&v.to_string(), 200))?;
         }
     }
+    identity(&r, out)?;
     let evidence = r.evidence();
     if evidence.is_empty() && r.external().is_empty() {
         if let RecordRef::Source(s) = r {
@@ -555,6 +556,50 @@ pub fn audit(report: &syriatalks::audit::Audit, out: &mut dyn Write) -> io::Resu
     }
     for (e, why) in &report.bad_exclusions {
         writeln!(out, "bad exclusion in {}: {:?}: {why}", e.source, e.text)?;
+    }
+    Ok(())
+}
+
+/// The identity lines of `show`: what the JSON fields mean, in words. A figure's bounds name the
+/// rule and the evidence entry and bytes they come from; an event's codes name the crosswalk row.
+fn identity(r: &RecordRef, out: &mut dyn Write) -> io::Result<()> {
+    let open = |b: Option<u64>| b.map_or_else(|| "open".to_string(), |v| v.to_string());
+    match r {
+        RecordRef::Figure(f) => {
+            writeln!(
+                out,
+                "bounds: low {} · best {} · high {} ({})",
+                open(f.low),
+                f.best.map_or_else(|| "none".to_string(), |v| v.to_string()),
+                open(f.high),
+                syriatalks::bounds_rule(f.qualifier)
+            )?;
+            if let (Some(i), Some(span)) = (f.number_evidence, f.number_span) {
+                writeln!(
+                    out,
+                    "        from “{}” in evidence [{}], bytes {}–{}",
+                    f.text,
+                    i + 1,
+                    span.start,
+                    span.end
+                )?;
+            }
+        }
+        RecordRef::Event(e) => {
+            let row = syriatalks::crosswalk(e.kind);
+            let plover = e.plover.map_or("none", |p| p.as_str());
+            let cameo = e
+                .cameo_root
+                .map_or_else(|| "none".to_string(), |c| format!("{} {}", c, c.name()));
+            writeln!(out, "codes: PLOVER {plover} · CAMEO {cameo} ({})", row.why)?;
+        }
+        RecordRef::Place(p) => {
+            if let (Some(lat), Some(lon)) = (p.latitude, p.longitude) {
+                let prec = p.location_precision.map_or("?", |p| p.as_str());
+                writeln!(out, "location: {lat}, {lon} (WGS84, precision {prec})")?;
+            }
+        }
+        _ => {}
     }
     Ok(())
 }

@@ -15,7 +15,7 @@ use crate::evidence::{ByteSpan, Evidence, ExternalRef};
 use crate::model::*;
 
 /// The format's version: changes whenever the encoding or the model changes shape.
-const MAGIC: &[u8; 8] = b"STCMPCT1";
+const MAGIC: &[u8; 8] = b"STCMPCT2";
 
 /// Bad compact bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +124,18 @@ impl Compact for i32 {
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, CodecError> {
         i32::try_from(i64::take(r)?).map_err(|_| CodecError("i32 out of range"))
+    }
+}
+
+impl Compact for f64 {
+    fn put(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, CodecError> {
+        let bytes = r.take(8)?;
+        let mut b = [0u8; 8];
+        b.copy_from_slice(bytes);
+        Ok(f64::from_le_bytes(b))
     }
 }
 
@@ -236,7 +248,10 @@ compact_vocab!(
     PlaceKind,
     Topic,
     Process,
-    RoundStatus
+    RoundStatus,
+    crate::ident::LocationPrecision,
+    crate::ident::PloverEventType,
+    crate::ident::CameoRoot
 );
 
 /// A struct travels as its fields in the order listed; the list must name every field.
@@ -264,14 +279,14 @@ compact_struct! {
     Source { id, file, title, outlet, author, published, url, note, sha256, text }
     Role { title, of, round, as_of, evidence }
     Membership { actor, evidence }
-    Actor { id, kind, name, aliases, roles, member_of, note, evidence, external }
-    Place { id, kind, name, aliases, within, note, evidence, external }
+    Actor { id, kind, name, aliases, roles, member_of, iso_alpha2, iso_alpha3, note, evidence, external }
+    Place { id, kind, name, aliases, within, iso_alpha2, iso_alpha3, geonames_id, latitude, longitude, location_precision, note, evidence, external }
     Delegation { party, head, members, evidence }
     AgendaItem { item, proposed_by, evidence }
     Round { id, name, aliases, process, ordinal, status, period, places, mediators, delegations, agenda, outcome, instruments, follows, note, evidence, external }
     Participant { actor, role }
-    Event { id, kind, date, until, summary, actors, places, round, instruments, happening, note, evidence, external }
-    Figure { id, measure, value, qualifier, text, scope, place, period, as_of, claimed_by, round, happening, note, evidence, external }
+    Event { id, kind, plover, cameo_root, date, until, summary, actors, places, round, instruments, happening, note, evidence, external }
+    Figure { id, measure, value, qualifier, low, best, high, number_evidence, number_span, text, scope, place, period, as_of, claimed_by, round, happening, note, evidence, external }
     Quote { id, speaker, text, said, place, audience, round, happening, note, evidence, external }
     Position { id, actor, topic, stance, as_of, round, instruments, note, evidence, external }
     Instrument { id, kind, name, aliases, date, authors, signatories, absent, summary, note, evidence, external }
@@ -369,7 +384,7 @@ mod tests {
     #[test]
     fn bad_bytes_are_errors() {
         assert!(decode(b"").is_err());
-        assert!(decode(b"STCMPCT1").is_err());
+        assert!(decode(MAGIC).is_err());
         let mut bytes = MAGIC.to_vec();
         bytes.push(0xff);
         assert!(decode(&bytes).is_err());

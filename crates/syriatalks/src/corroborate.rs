@@ -33,24 +33,6 @@ fn source_of(r: RecordRef<'_>) -> Option<&str> {
     r.evidence().first().map(|e| e.source.as_str())
 }
 
-/// The numbers a claimed value allows, by its qualifier: `exactly` the value; `more_than` above it;
-/// `at_least` from it; `about` and `approximately` within 10 % either side; `nearly` from 10 %
-/// below up to (not including) it; `up_to` from 0; `order_of` from the magnitude to a thousand
-/// times it ("millions": 1,000,000 to 999,999,999). Documented in `docs/DATA.md`.
-pub(crate) fn value_range(value: u64, q: crate::model::Qualifier) -> (u64, u64) {
-    use crate::model::Qualifier::*;
-    let tenth = value / 10;
-    match q {
-        Exactly => (value, value),
-        MoreThan => (value.saturating_add(1), u64::MAX),
-        AtLeast => (value, u64::MAX),
-        About | Approximately => (value - tenth, value.saturating_add(tenth)),
-        Nearly => (value - tenth, value.saturating_sub(1)),
-        UpTo => (0, value),
-        OrderOf => (value, value.saturating_mul(1000).saturating_sub(1)),
-    }
-}
-
 /// One attestation of a happening, as `claims` shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Attestation<'a> {
@@ -307,7 +289,8 @@ impl Dataset {
             .iter()
             .enumerate()
             .filter_map(|(i, r)| match r {
-                RecordRef::Figure(f) => Some((i, value_range(f.value, f.qualifier))),
+                // The bounds the loader computed from the value and its qualifier.
+                RecordRef::Figure(f) => Some((i, (f.low.unwrap_or(0), f.high.unwrap_or(u64::MAX)))),
                 _ => None,
             })
             .collect();

@@ -48,6 +48,7 @@ mod dataset;
 pub mod date;
 mod error;
 pub mod evidence;
+pub mod ident;
 mod index;
 mod load;
 pub mod model;
@@ -78,6 +79,10 @@ pub use date::{
 };
 pub use error::{LoadError, Problem, ProblemKind, QueryError};
 pub use evidence::{ByteSpan, Evidence, ExternalRef};
+pub use ident::{
+    bounds, bounds_rule, crosswalk, Bounds, CameoRoot, Crosswalk, LocationPrecision,
+    PloverEventType,
+};
 pub use load::{
     embedded, embedded_from_sources, embedded_owned, from_parts, load, load_with,
     load_with_embedded, manifest_for, try_embedded, LoadOptions, Progress, ProgressFn,

@@ -616,6 +616,15 @@ fn check_actor(a: &mut Actor, ctx: &mut Ctx) {
         ctx.evidence(&id, &format!("{f}.evidence"), &mut m.evidence, true);
         ctx.reference(&id, &format!("{f}.actor"), &m.actor, RecordKind::Actor);
     }
+    let iso = crate::ident::iso_problems(
+        a.iso_alpha2.as_deref(),
+        a.iso_alpha3.as_deref(),
+        a.kind == ActorKind::State,
+        a.kind.as_str(),
+    );
+    for (field, message) in iso {
+        ctx.problem(ProblemKind::BadValue, &id, field, message);
+    }
 }
 
 fn check_place(p: &mut Place, ctx: &mut Ctx) {
@@ -624,6 +633,21 @@ fn check_place(p: &mut Place, ctx: &mut Ctx) {
     ctx.evidence(&id, "evidence", &mut p.evidence, false);
     ctx.aliases(&id, &p.aliases);
     ctx.optional_reference(&id, "within", &p.within, RecordKind::Place);
+    let mut found = crate::ident::iso_problems(
+        p.iso_alpha2.as_deref(),
+        p.iso_alpha3.as_deref(),
+        p.kind == PlaceKind::Country,
+        p.kind.as_str(),
+    );
+    found.extend(crate::ident::location_problems(
+        p.latitude,
+        p.longitude,
+        p.location_precision,
+        p.geonames_id,
+    ));
+    for (field, message) in found {
+        ctx.problem(ProblemKind::BadValue, &id, field, message);
+    }
 }
 
 fn check_round(r: &mut Round, ctx: &mut Ctx) {
@@ -679,6 +703,8 @@ fn check_event(e: &mut Event, ctx: &mut Ctx) {
     ctx.optional_reference(&id, "round", &e.round, RecordKind::Round);
     let h = home(&e.evidence);
     ctx.span(&id, ("date", &mut e.date), ("until", e.until.as_mut()), &h);
+    let row = crate::ident::crosswalk(e.kind);
+    (e.plover, e.cameo_root) = (row.plover, row.cameo);
 }
 
 fn check_figure(f: &mut Figure, ctx: &mut Ctx) {
@@ -700,7 +726,22 @@ fn check_figure(f: &mut Figure, ctx: &mut Ctx) {
     if let Some(d) = f.as_of.as_mut() {
         ctx.date(&id, "as_of", d, &h);
     }
-    if !f.evidence.is_empty() && !f.evidence.iter().any(|e| e.quote.contains(f.text.as_str())) {
+    let crate::ident::Bounds { low, best, high } = crate::ident::bounds(f.qualifier, f.value);
+    (f.low, f.best, f.high) = (low, best, high);
+    // The bounds come from the number's words: say where they are, so each bound can be cited.
+    f.number_evidence = f
+        .evidence
+        .iter()
+        .position(|e| e.quote.contains(f.text.as_str()));
+    f.number_span = f.number_evidence.and_then(|i| {
+        let e = &f.evidence[i];
+        let at = e.quote.find(f.text.as_str())?;
+        e.span.map(|s| ByteSpan {
+            start: s.start + at,
+            end: s.start + at + f.text.len(),
+        })
+    });
+    if !f.evidence.is_empty() && f.number_evidence.is_none() {
         ctx.problem(
             ProblemKind::BadValue,
             &id,

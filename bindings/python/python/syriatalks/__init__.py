@@ -70,7 +70,7 @@ from ._records import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     import datetime
-    from typing import Any, Optional, Sequence, Type, Union
+    from typing import Any, List, Optional, Sequence, Tuple, Type, Union
 
     import matplotlib.figure
     import pandas
@@ -85,10 +85,12 @@ if TYPE_CHECKING:  # pragma: no cover
         DateQualifier,
         EventKind,
         InstrumentKind,
+        LocationPrecision,
         MatchKind,
         Measure,
         ParticipantRole,
         PlaceKind,
+        PloverEventType,
         Precision,
         ProblemKind,
         Process,
@@ -133,6 +135,7 @@ __all__ = [
     "embedded",
     "load",
     "manifest_for",
+    "crosswalk",
     # queries
     "sources",
     "actors",
@@ -217,6 +220,8 @@ __all__ = [
     "ProblemKind",
     "MatchKind",
     "Certainty",
+    "LocationPrecision",
+    "PloverEventType",
     # errors
     "Error",
     "LoadError",
@@ -254,6 +259,18 @@ def manifest_for(seeds_dir: Union[str, os.PathLike[str]]) -> str:
         Path("my-data/seeds/manifest.toml").write_text(syriatalks.manifest_for("my-data/seeds"))
     """
     return _native.manifest_for(os.fsdecode(seeds_dir))
+
+
+def crosswalk() -> List[Tuple[EventKind, Optional[PloverEventType], Optional[str], str]]:
+    """The event-kind crosswalk to PLOVER (draft 2.0) and CAMEO cue categories, one row per event
+    kind: ``(kind, plover, cameo_root, why)``, as every :class:`Event` carries it in ``plover`` and
+    ``cameo_root`` (``None`` where the standard codes no such act). docs/DATA.md lists it."""
+    from . import _vocab
+
+    return [
+        (_vocab.EventKind(k), _vocab.PloverEventType(p) if p is not None else None, c, why)
+        for k, p, c, why in _native.crosswalk()
+    ]
 
 
 def sources(**filters: Unpack[Filters]) -> RecordList[Source]:

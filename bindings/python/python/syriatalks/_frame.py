@@ -87,6 +87,8 @@ def _columns_for(cls: Type[Record]) -> List[Tuple[str, str, Any]]:
             out += [(name, _STR, None), (f"{name}_start", _DT, None), (f"{name}_end", _DT, None)]
         elif ann in ("int", "Optional[int]"):
             out.append((name, _INT, None))
+        elif ann in ("float", "Optional[float]"):
+            out.append((name, _FLOAT, None))
         else:
             out.append((name, _STR, None))
     return out

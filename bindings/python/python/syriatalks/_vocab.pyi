@@ -6,7 +6,7 @@ from enum import Enum
 
 from typing_extensions import Self
 
-__all__ = ["RecordKind", "ActorKind", "PlaceKind", "Process", "RoundStatus", "EventKind", "ParticipantRole", "Measure", "Qualifier", "Topic", "InstrumentKind", "Precision", "Basis", "DateQualifier", "Relation", "ProblemKind", "MatchKind", "Certainty"]
+__all__ = ["RecordKind", "ActorKind", "PlaceKind", "Process", "RoundStatus", "EventKind", "ParticipantRole", "Measure", "Qualifier", "Topic", "InstrumentKind", "Precision", "Basis", "DateQualifier", "Relation", "ProblemKind", "MatchKind", "Certainty", "LocationPrecision", "PloverEventType"]
 
 # No members of its own: each vocabulary below subclasses it.
 class _Word(str, Enum):  # type: ignore[misc]
@@ -219,3 +219,32 @@ class Certainty(_Word):
 
     CERTAIN = "certain"
     POSSIBLE = "possible"
+
+class LocationPrecision(_Word):
+    """The location precision vocabulary."""
+
+    EXACT = "exact"
+    NEAR = "near"
+    ADMIN2 = "admin2"
+    ADMIN1 = "admin1"
+    COUNTRY = "country"
+
+class PloverEventType(_Word):
+    """The PLOVER event type vocabulary."""
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"

@@ -76,6 +76,12 @@ pub struct Actor {
     /// Memberships.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub member_of: Vec<Membership>,
+    /// ISO 3166-1 alpha-2 code of a state ("RU"); only actors of kind `state` carry one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso_alpha2: Option<String>,
+    /// ISO 3166-1 alpha-3 code of a state ("RUS"), given with the alpha-2 code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso_alpha3: Option<String>,
     /// A note for readers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::DateValue;
 use crate::evidence::{Evidence, ExternalRef};
+use crate::ident::{CameoRoot, PloverEventType};
 use crate::vocab::vocab;
 
 vocab!(
@@ -90,6 +91,13 @@ pub struct Event {
     pub id: String,
     /// What happened.
     pub kind: EventKind,
+    /// The PLOVER event type of `kind` (computed by the loader from the crosswalk; `None` where
+    /// PLOVER codes no such act).
+    #[serde(default, skip_deserializing)]
+    pub plover: Option<PloverEventType>,
+    /// The CAMEO cue category of `kind` (computed by the loader from the crosswalk).
+    #[serde(default, skip_deserializing)]
+    pub cameo_root: Option<CameoRoot>,
     /// When it happened (or began).
     pub date: DateValue,
     /// When it ended, for events that last.

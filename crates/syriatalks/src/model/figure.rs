@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::{DateValue, Period};
-use crate::evidence::{Evidence, ExternalRef};
+use crate::evidence::{ByteSpan, Evidence, ExternalRef};
 use crate::vocab::vocab;
 
 vocab!(
@@ -68,6 +68,23 @@ pub struct Figure {
     pub value: u64,
     /// How exact the claim is.
     pub qualifier: Qualifier,
+    /// The least the claim allows (computed by the loader from `value` and `qualifier`; `None`:
+    /// open). See `ident::bounds` for the rules.
+    #[serde(default, skip_deserializing)]
+    pub low: Option<u64>,
+    /// The number the claim names (computed; `None` for `order_of`, which names a magnitude).
+    #[serde(default, skip_deserializing)]
+    pub best: Option<u64>,
+    /// The most the claim allows (computed; `None`: open).
+    #[serde(default, skip_deserializing)]
+    pub high: Option<u64>,
+    /// Which evidence entry (0-based) holds the number the bounds come from (computed: the first
+    /// whose quote contains `text`).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub number_evidence: Option<usize>,
+    /// Where `text`, the number the bounds come from, is in that evidence's source (computed).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub number_span: Option<ByteSpan>,
     /// The number as the text writes it ("450,000", "seventh", "5 million"); the loader checks that
     /// it occurs in the evidence and that it spells `value`.
     pub text: String,
