@@ -19,6 +19,9 @@ use crate::conv::{internal, tuple_of, Ctx, DsHandle, ToPy};
 use crate::values::{frozen_error, DatePart, PySpan};
 
 /// A record's own copy of its data, once it is detached from its dataset (by pickling).
+// One per unpickled record object, already behind the object's own allocation: boxing the larger
+// variants would add a second allocation and save nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Owned {
     /// A source.
     Source(Source),
