@@ -24,6 +24,7 @@ with the same methods. Filters are keyword arguments (see ``help(syriatalks.even
 from __future__ import annotations
 
 import os
+import pathlib
 
 from . import _native
 from ._dataset import FILTER_HELP, FILTERS, Dataset
@@ -121,6 +122,7 @@ __all__ = [
     "embedded",
     "load",
     "manifest_for",
+    "site",
     # queries
     "sources",
     "actors",
@@ -222,6 +224,12 @@ def embedded() -> Dataset:
 
 def load(path: PathLike, *, with_embedded: bool = False, progress: bool = False) -> Dataset:
     return Dataset.load(path, with_embedded=with_embedded, progress=progress)
+
+
+def site(path: PathLike) -> pathlib.Path:
+    """Writes the evidence explorer of the embedded dataset into the folder ``path`` and returns
+    the path of its ``index.html`` (see :meth:`Dataset.site`)."""
+    return embedded().site(path)
 
 
 def manifest_for(seeds_dir: Union[str, os.PathLike[str]]) -> str:
