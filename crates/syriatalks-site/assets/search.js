@@ -71,7 +71,7 @@
         th.appendChild(li);
       }
     });
-    document.getElementById("search-count").textContent = nr + " records and " + nt + " places in the articles match “" + q + "”" +
+    document.getElementById("search-count").textContent = nr + " record" + (nr === 1 ? "" : "s") + " and " + nt + " place" + (nt === 1 ? "" : "s") + " in the articles match “" + q + "”" +
       (nr > LIMIT || nt > LIMIT ? " (the first " + LIMIT + " of each shown)." : ".");
   }
   var input = document.getElementById("q");

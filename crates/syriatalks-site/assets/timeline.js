@@ -100,7 +100,8 @@
   }
   function label(e) { return (e.date || "undated") + " — " + e.label + " (" + e.type + (e.kind ? ", " + e.kind.replace(/_/g, " ") : "") + ")"; }
 
-  function render() {
+  // keepCenter: a zoom keeps the middle of the view where it was; a new filter shows its first mark.
+  function render(keepCenter) {
     var f = filters();
     var bad = [f.from, f.to].some(function (x) { return x !== null && isNaN(x); });
     var empty = f.from !== null && f.to !== null && f.from > f.to;
@@ -112,7 +113,7 @@
     var width = Math.ceil((hi - lo + 1) * ppd) + 40;
     var chart = $("chart");
     var keep = chart.querySelector(".scroller");
-    var scrollFrac = keep && keep.scrollWidth ? (keep.scrollLeft + keep.clientWidth / 2) / keep.scrollWidth : null;
+    var scrollFrac = keepCenter === true && keep && keep.scrollWidth ? (keep.scrollLeft + keep.clientWidth / 2) / keep.scrollWidth : null;
     chart.textContent = "";
     var labels = el("div", "lane-labels"), scroller = el("div", "scroller");
     labels.setAttribute("aria-hidden", "true");
@@ -164,7 +165,7 @@
       labels.appendChild(el("div", "", l.label)).style.height = (h + 1) + "px";
     });
     if (scrollFrac !== null) scroller.scrollLeft = scrollFrac * scroller.scrollWidth - scroller.clientWidth / 2;
-    else if (shown.length) scroller.scrollLeft = Math.max(0, (shown[0].f - lo) * ppd - 20);
+    else if (shown.length) scroller.scrollLeft = Math.max(0, (Math.min.apply(null, shown.map(function (e) { return e.f; })) - lo) * ppd - 20);
     var list = $("list");
     list.textContent = "";
     shown.forEach(function (e) {
@@ -176,16 +177,17 @@
       list.appendChild(li);
     });
   }
-  ["f-from", "f-to"].forEach(function (id) { $(id).addEventListener("input", render); });
-  ["f-actor", "f-kind", "f-process"].forEach(function (id) { $(id).addEventListener("change", render); });
-  $("filters").addEventListener("reset", function () { setTimeout(render, 0); });
-  $("filters").addEventListener("submit", function (e) { e.preventDefault(); render(); });
+  function refilter() { render(false); }
+  ["f-from", "f-to"].forEach(function (id) { $(id).addEventListener("input", refilter); });
+  ["f-actor", "f-kind", "f-process"].forEach(function (id) { $(id).addEventListener("change", refilter); });
+  $("filters").addEventListener("reset", function () { setTimeout(refilter, 0); });
+  $("filters").addEventListener("submit", function (e) { e.preventDefault(); refilter(); });
   document.querySelectorAll("[data-zoom]").forEach(function (b) {
     b.addEventListener("click", function () {
       zoom = b.getAttribute("data-zoom");
       document.querySelectorAll("[data-zoom]").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
-      render();
+      render(true);
     });
   });
-  render();
+  render(false);
 })();

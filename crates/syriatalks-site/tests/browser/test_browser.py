@@ -11,7 +11,7 @@ from typing import Any, Dict, Iterator, List, Set, Tuple
 
 import pytest
 
-from conftest import Visit, cli, cli_ids
+from conftest import WORK, Visit, cli, cli_ids
 
 # The ids of the marks on the timeline chart.
 MARK_IDS = "() => [...document.querySelectorAll('#chart a.mark')].map(a => a.dataset.id)"
@@ -59,10 +59,17 @@ def records(export: Dict[str, Any]) -> Iterator[Tuple[str, Dict[str, Any]]]:
 
 def test_the_timeline_shows_a_mark_for_every_dated_record(visit: Visit) -> None:
     page = visit.open("index.html")
+    # How long the page took to render the embedded data, reported (no test asserts a timing).
+    ms = page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd")
+    (WORK / "timings.txt").write_text(f"index.html (timeline) loaded and rendered in {ms:.0f} ms\n")
     marks = page.evaluate(MARK_IDS)
     expected = cli_ids()
     assert len(marks) == len(expected) > 100
     assert sorted(marks) == sorted(expected)
+    # Each mark links to its record's page, a file of the site.
+    hrefs = page.evaluate("() => [...document.querySelectorAll('#chart a.mark')].map(a => [a.dataset.id, a.href])")
+    for rid, href in hrefs:
+        assert href.endswith(f"/{rid}.html") and pathlib.Path(href[len("file://"):]).is_file(), href
     assert page.locator("#count").inner_text().startswith(f"{len(expected)} of {len(expected)}")
     visit.shot("timeline-desktop")
     for zoom in ("month", "day"):
