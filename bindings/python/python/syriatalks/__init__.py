@@ -24,7 +24,6 @@ with the same methods. Filters are keyword arguments (see ``help(syriatalks.even
 from __future__ import annotations
 
 import os
-import pathlib
 
 from . import _native
 from ._dataset import FILTER_HELP, FILTERS, Dataset
@@ -70,6 +69,7 @@ from ._records import (
 )
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
+    import pathlib
     from typing import Any, Optional, Sequence, Type, Union
 
     import matplotlib.figure

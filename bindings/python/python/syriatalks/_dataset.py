@@ -6,7 +6,6 @@ Every method calls the core crate through the native module; nothing is filtered
 from __future__ import annotations
 
 import os
-import pathlib
 
 from . import _native
 from ._records import (
@@ -29,6 +28,7 @@ from ._records import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     import datetime as _dt
+    import pathlib
     from enum import Enum
     from typing import Any, Dict, List, Optional, Type, TypeVar, Union
 
@@ -153,6 +153,8 @@ class Dataset:
         The folder is written whole or not at all; an existing folder is replaced only if it is
         empty or a site written before (else :class:`FileExistsError`).
         """
+        import pathlib  # here, not at import time: pathlib brings re and enum (start-up cost)
+
         out = pathlib.Path(os.fsdecode(path))
         self._native.write_site(str(out), self._folder)
         return out / "index.html"
