@@ -59,6 +59,10 @@ pub enum SiteError {
         /// What went wrong.
         source: std::io::Error,
     },
+    /// A record id that is not a slug cannot name a page (validation refuses such ids; this guards
+    /// the file names all the same, since ids become paths).
+    #[error("record id `{0}` is not a slug (a-z, 0-9, hyphens) and cannot name a page")]
+    BadId(String),
     /// The output folder holds files this crate did not write.
     #[error("{0} exists and is not a syriatalks site (no {MARKER} in it): refusing to replace it")]
     NotASite(PathBuf),

@@ -882,6 +882,9 @@ pub fn build(ds: &Dataset, exclusions: &[Exclusion]) -> Result<Vec<Page>, SiteEr
         },
     ];
     for (i, r) in ctx.recs.iter().enumerate() {
+        if !syriatalks::is_valid_id(r.id) {
+            return Err(SiteError::BadId(r.id.to_string()));
+        }
         let content = if r.kind == "source" {
             article_page(
                 &ctx,
