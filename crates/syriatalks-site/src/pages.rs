@@ -902,3 +902,99 @@ pub fn build(ds: &Dataset, exclusions: &[Exclusion]) -> Result<Vec<Page>, SiteEr
     }
     Ok(pages)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fields the model does not have yet (the lead's corroboration links, another helper's codes)
+    /// show on record pages as they come: corroborating records in their marked place, linked;
+    /// any other new field among the fields.
+    #[test]
+    fn new_fields_show_without_a_change_here() {
+        let ds = syriatalks::embedded();
+        let mut export: Value = serde_json::from_str(&ds.to_json()).unwrap();
+        let events = export["events"].as_array_mut().unwrap();
+        let other = events[1]["id"].as_str().unwrap().to_string();
+        let first = events[0].as_object_mut().unwrap();
+        first.insert("corroborated_by".into(), json!([other.clone()]));
+        first.insert("plover_code".into(), json!("CONSULT"));
+        let ctx = Ctx::new(ds, &export);
+        let i = ctx.by_id[export["events"][0]["id"].as_str().unwrap()];
+        let page = ctx.record_page(i);
+        let section = &page[page.find("id=\"corroboration\"").unwrap()..];
+        let section = &section[..section.find("</section>").unwrap()];
+        assert!(
+            section.contains(&format!("href=\"../records/{other}.html\"")),
+            "{section}"
+        );
+        assert!(page.contains("<th scope=\"row\">plover_code</th><td>CONSULT</td>"));
+        // Without such a field, the place is there and says so.
+        let j = ctx.by_id[other.as_str()];
+        assert!(ctx
+            .record_page(j)
+            .contains("No corroborating records are linked in the data."));
+    }
+
+    #[test]
+    fn a_vocabulary_word_is_not_a_link_even_when_a_record_has_it_as_id() {
+        let ds = syriatalks::embedded();
+        let export: Value = serde_json::from_str(&ds.to_json()).unwrap();
+        let ctx = Ctx::new(ds, &export);
+        // The process `geneva` and the place `geneva`.
+        assert!(ctx.by_id.contains_key("geneva"));
+        let html = ctx.value_of("process", &json!("geneva"), "../");
+        assert_eq!(html, "geneva");
+        assert!(ctx
+            .value_of("places", &json!(["geneva"]), "../")
+            .contains("href"));
+    }
+
+    #[test]
+    fn overlapping_spans_become_flat_pieces_over_non_ascii_text() {
+        let ds = syriatalks::embedded();
+        let export: Value = serde_json::from_str(&ds.to_json()).unwrap();
+        let ctx = Ctx::new(ds, &export);
+        // “ab” — cd: two spans overlapping on "b” — c", byte offsets past three-byte characters.
+        let text = "“ab” — cd";
+        let at = |s: &str| text.find(s).unwrap();
+        let spans = vec![
+            Span {
+                start: at("a"),
+                end: at(" —"),
+                quote: "ab”".into(),
+                records: vec![0],
+            },
+            Span {
+                start: at("b"),
+                end: at("d"),
+                quote: "b” — c".into(),
+                records: vec![1],
+            },
+        ];
+        let html = highlight(&ctx, text, &spans, &[]);
+        // Anchors at byte offsets (“ is three bytes), pieces cut where either span starts or ends.
+        assert!(
+            html.contains("id=\"b-3-8\"") && html.contains("id=\"b-4-14\""),
+            "{html}"
+        );
+        let pieces: Vec<(&str, &str)> = html
+            .split("<a ")
+            .skip(1)
+            .map(|a| {
+                let spans = a
+                    .split("data-spans=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap();
+                let words = a.split_once('>').unwrap().1.split("</a>").next().unwrap();
+                assert!(!words.contains('<'), "pieces never nest: {html}");
+                (spans, words)
+            })
+            .collect();
+        assert_eq!(pieces, [("0", "a"), ("0 1", "b”"), ("1", " — c")]);
+        assert!(html.ends_with("</a>d"));
+    }
+}
