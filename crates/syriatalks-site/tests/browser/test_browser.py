@@ -282,3 +282,40 @@ def test_every_page_opens_without_console_errors(visit: Visit, site: pathlib.Pat
     assert len(pages) > 200
     for rel in pages:
         visit.open(rel)
+
+
+# WCAG 2 contrast of every element that holds text, against the first opaque background behind it
+# (colours only: the hatching patterns are drawn lighter than the text's background).
+CONTRAST = """() => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const bg = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const bad = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const a = lum(rgb(getComputedStyle(el).color).slice(0, 3)), b = lum(bg(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) bad.push(el.tagName + '.' + el.className + ' ' + ratio.toFixed(2) + ' ' + el.textContent.slice(0, 30));
+  }
+  return bad;
+}"""
+
+
+def test_text_has_sufficient_contrast(visit: Visit, export: Dict[str, Any]) -> None:
+    pages = ["index.html", f"articles/{export['sources'][0]['id']}.html",
+             f"records/{export['rounds'][0]['id']}.html", "actors.html", "search.html?q=Geneva"]
+    for name in pages:
+        page = visit.open(name)
+        if name == "index.html":
+            page.click("[data-zoom=day]")  # marks wide enough to carry their labels
+        assert page.evaluate(CONTRAST) == [], name
