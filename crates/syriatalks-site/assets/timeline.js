@@ -129,7 +129,7 @@
         else if (ppd >= 2) { var tm = el("div", "tick" + (ppd >= 5 ? "" : " minor"), ppd >= 5 ? iso(d0).slice(0, 7) : ""); tm.style.left = x + "px"; axis.appendChild(tm); }
         if (ppd >= 20) {
           var next = m === 12 ? dayOf(y + 1, 1, 1) : dayOf(y, m + 1, 1);
-          for (var d = d0 + 1; d < next; d++) { var td = el("div", "tick minor"); td.style.left = (d - lo) * ppd + "px"; axis.appendChild(td); }
+          for (var d = d0 + 1; d < next; d++) { var td = el("div", "tick day", String(d - d0 + 1)); td.style.left = (d - lo) * ppd + "px"; axis.appendChild(td); }
         }
       }
     }
@@ -164,8 +164,25 @@
       scroller.appendChild(lane);
       labels.appendChild(el("div", "", l.label)).style.height = (h + 1) + "px";
     });
-    if (scrollFrac !== null) scroller.scrollLeft = scrollFrac * scroller.scrollWidth - scroller.clientWidth / 2;
-    else if (shown.length) scroller.scrollLeft = Math.max(0, (Math.min.apply(null, shown.map(function (e) { return e.f; })) - lo) * ppd - 20);
+    if (scrollFrac !== null) {
+      scroller.scrollLeft = scrollFrac * scroller.scrollWidth - scroller.clientWidth / 2;
+      // Zoomed into an empty stretch: bring the nearest mark to the middle instead.
+      var a0 = scroller.scrollLeft / ppd + lo, b0 = (scroller.scrollLeft + scroller.clientWidth) / ppd + lo;
+      var mid = (a0 + b0) / 2;
+      var seen = shown.some(function (e) { return e.f <= b0 && e.l >= a0; });
+      if (!seen && shown.length) {
+        var near = shown.reduce(function (best, e) {
+          var d = Math.min(Math.abs(e.f - mid), Math.abs(e.l - mid));
+          return d < best[0] ? [d, e] : best;
+        }, [Infinity, null])[1];
+        scroller.scrollLeft = (near.f - lo) * ppd - scroller.clientWidth / 2;
+      }
+    } else if (shown.length) {
+      // A new filter: show its first mark, or where its range starts when a mark began before it.
+      var first = Math.min.apply(null, shown.map(function (e) { return e.f; }));
+      if (f.from !== null) first = Math.max(first, f.from);
+      scroller.scrollLeft = Math.max(0, (first - lo) * ppd - 20);
+    }
     var list = $("list");
     list.textContent = "";
     shown.forEach(function (e) {

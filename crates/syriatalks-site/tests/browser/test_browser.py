@@ -75,6 +75,13 @@ def test_the_timeline_shows_a_mark_for_every_dated_record(visit: Visit) -> None:
     for zoom in ("month", "day"):
         page.click(f"[data-zoom={zoom}]")
         assert len(page.evaluate(MARK_IDS)) == len(expected)
+        # Zooming never leaves the view on an empty stretch.
+        visible = page.evaluate("""() => { const s = document.querySelector('.scroller').getBoundingClientRect();
+          return [...document.querySelectorAll('#chart a.mark')].filter(a => { const r = a.getBoundingClientRect();
+            return r.right > s.left && r.left < s.right; }).length; }""")
+        assert visible > 0, zoom
+    page.fill("#f-from", "2017-02-20")
+    page.fill("#f-to", "2017-03-03")
     visit.shot("timeline-desktop-days")
 
 
