@@ -3,10 +3,12 @@
 (function () {
   "use strict";
   var recs = JSON.parse(document.getElementById("span-records").textContent);
-  var popup = null;
-  function hide() { if (popup) { popup.remove(); popup = null; } }
+  var popup = null, owner = null;
+  function hide() { if (popup) { popup.remove(); popup = null; owner = null; } }
   function show(el) {
+    if (owner === el) return;
     hide();
+    owner = el;
     popup = document.createElement("div");
     popup.className = "popup";
     popup.setAttribute("role", "tooltip");
@@ -30,6 +32,16 @@
     popup.style.left = Math.max(4, left) + "px";
     popup.style.top = (window.scrollY + box.bottom + 4) + "px";
     popup.addEventListener("mouseleave", hide);
+    // Keyboard: Tab from the highlight enters the list; Tab past its end goes on to the next
+    // highlight, Shift+Tab before its start back to this one.
+    popup.addEventListener("keydown", function (e) {
+      if (e.key !== "Tab") return;
+      var links = popup.querySelectorAll("a"), i = [].indexOf.call(links, document.activeElement);
+      if (!e.shiftKey && i === links.length - 1) {
+        var all = [].slice.call(hls), next = all[all.indexOf(el) + 1];
+        if (next) { e.preventDefault(); next.focus(); }
+      } else if (e.shiftKey && i === 0) { e.preventDefault(); el.focus(); }
+    });
   }
   var hls = document.querySelectorAll("a.hl");
   hls.forEach(function (el) {
@@ -38,6 +50,10 @@
     el.removeAttribute("title");
     el.addEventListener("mouseenter", function () { show(el); });
     el.addEventListener("focus", function () { show(el); });
+    el.addEventListener("keydown", function (e) {
+      var first = popup && owner === el && popup.querySelector("a");
+      if (e.key === "Tab" && !e.shiftKey && first) { e.preventDefault(); first.focus(); }
+    });
   });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
   document.addEventListener("click", function (e) { if (popup && !popup.contains(e.target)) hide(); });

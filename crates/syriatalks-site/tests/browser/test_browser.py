@@ -263,6 +263,19 @@ def test_keyboard_reaches_the_evidence_and_focus_is_visible(visit: Visit, export
     assert page.locator(".popup").count() == 1
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+    # Tab enters the popup's list of records, and Tab past its end reaches the next highlight.
+    n = page.locator(".popup a").count()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => !!document.activeElement.closest('.popup')")
+    for _ in range(n - 1):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('hl')")
+    assert page.evaluate("() => document.activeElement === document.querySelectorAll('a.hl')[1]")
+    # Enter follows the focused highlight to its record.
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("load")
+    assert "/records/" in page.url or "/articles/" in page.url
 
 
 @pytest.mark.parametrize("name", ["index.html", "articles.html", "search.html?q=Geneva", "actors.html"])
