@@ -650,6 +650,41 @@ impl NativeDataset {
     fn to_json(&self, py: Python<'_>) -> String {
         py.detach(|| self.ds().to_json())
     }
+
+    /// write_site(self, path: str, audit_dir: Optional[str] = None) -> Tuple[int, int]
+    ///
+    /// Writes the static evidence explorer into `path` (the `syriatalks site` command's site),
+    /// with the audit exclusions of `audit_dir/audit/*.toml` (the embedded ones for the embedded
+    /// dataset). Returns `(files, bytes)`. Raises `FileExistsError` when `path` holds something
+    /// other than a site written before, `OSError` when a file cannot be written.
+    #[pyo3(signature = (path, audit_dir = None))]
+    fn write_site(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        audit_dir: Option<std::path::PathBuf>,
+    ) -> PyResult<(usize, usize)> {
+        let embedded = matches!(self.handle, DsHandle::Embedded(_));
+        let result = py.detach(|| {
+            let exclusions = match &audit_dir {
+                Some(dir) => syriatalks_site::exclusions_in(dir),
+                None if embedded => syriatalks::audit::embedded_exclusions(),
+                None => Ok(Vec::new()),
+            };
+            exclusions.map(|ex| syriatalks_site::write(self.ds(), &ex, &path))
+        });
+        match result {
+            Err(message) => Err(raise(py, "Error", message, Vec::new())),
+            Ok(Ok(summary)) => Ok((summary.files, summary.bytes)),
+            Ok(Err(e @ syriatalks_site::SiteError::NotASite(_))) => {
+                Err(pyo3::exceptions::PyFileExistsError::new_err(e.to_string()))
+            }
+            Ok(Err(e @ syriatalks_site::SiteError::Io { .. })) => {
+                Err(pyo3::exceptions::PyOSError::new_err(e.to_string()))
+            }
+            Ok(Err(e)) => Err(raise(py, "Error", e.to_string(), Vec::new())),
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -155,6 +155,13 @@ enum Command {
         /// The dataset folder (the one holding seeds/).
         dir: PathBuf,
     },
+    /// Write the evidence explorer: a static site of the timeline, every record, and the articles
+    /// with their evidence highlighted (self-contained: open DIR/index.html from disk or any host).
+    Site {
+        /// The folder to write (replaced whole if it is a site written before).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Record counts per type and the versions.
     Stats,
     /// Write a synthetic, valid corpus of any size (for benchmarks; see scripts/bench-scale).
@@ -163,7 +170,10 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// Every record, one array per type, source texts included.
     Json,
+    /// Every evidence as a W3C Web Annotation (JSON-LD), selectors in code points.
+    Annotations,
 }
 
 fn parse_date(s: &str) -> Result<PartialDate, String> {
@@ -358,6 +368,25 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             Ok(())
         }
         Command::Generate(args) => generate::run(&args, out),
+        Command::Site { out: dir } => {
+            let exclusions = match &cli.data {
+                None => syriatalks::audit::embedded_exclusions(),
+                Some(path) => syriatalks_site::exclusions_in(path),
+            }
+            .map_err(Failure::Data)?;
+            let ds = dataset(&cli.data)?;
+            let summary = syriatalks_site::write(&ds, &exclusions, &dir)
+                .map_err(|e| Failure::Data(e.to_string()))?;
+            writeln!(
+                out,
+                "wrote {} files ({} bytes) to {}; open {}",
+                summary.files,
+                summary.bytes,
+                dir.display(),
+                dir.join("index.html").display()
+            )?;
+            Ok(())
+        }
         command => {
             let ds = dataset(&cli.data)?;
             query(&ds, command, out)
@@ -513,11 +542,11 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 render::figures(ds, &series, out)?;
             }
         }
-        Command::Export {
-            format: Format::Json,
-            out: file,
-        } => {
-            let text = ds.to_json();
+        Command::Export { format, out: file } => {
+            let text = match format {
+                Format::Json => ds.to_json(),
+                Format::Annotations => json(&syriatalks_site::annotations::collection(ds)),
+            };
             match file {
                 Some(path) => write_atomic(&path, (text + "\n").as_bytes())?,
                 None => writeln!(out, "{text}")?,
@@ -537,6 +566,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
         Command::Validate { .. }
         | Command::Manifest { .. }
         | Command::Audit { .. }
+        | Command::Site { .. }
         | Command::Generate(_) => {
             return Err(Failure::Usage(
                 "this command does not query a dataset".into(),

@@ -70,6 +70,7 @@ from ._records import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     import datetime
+    import pathlib
     from typing import Any, List, Optional, Sequence, Tuple, Type, Union
 
     import matplotlib.figure
@@ -136,6 +137,7 @@ __all__ = [
     "load",
     "manifest_for",
     "crosswalk",
+    "site",
     # queries
     "sources",
     "actors",
@@ -250,6 +252,12 @@ def embedded() -> Dataset:
 
 def load(path: PathLike, *, with_embedded: bool = False, progress: bool = False) -> Dataset:
     return Dataset.load(path, with_embedded=with_embedded, progress=progress)
+
+
+def site(path: PathLike) -> pathlib.Path:
+    """Writes the evidence explorer of the embedded dataset into the folder ``path`` and returns
+    the path of its ``index.html`` (see :meth:`Dataset.site`)."""
+    return embedded().site(path)
 
 
 def manifest_for(seeds_dir: Union[str, os.PathLike[str]]) -> str:

@@ -28,6 +28,7 @@ from ._records import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     import datetime as _dt
+    import pathlib
     from enum import Enum
     from typing import Any, Dict, List, Optional, Sequence, Tuple, Type, TypeVar, Union
 
@@ -99,10 +100,12 @@ class Dataset:
     (:func:`syriatalks.load`). Every module-level query function is also a method here.
     """
 
-    __slots__ = ("_native",)
+    __slots__ = ("_native", "_folder")
 
-    def __init__(self, native: _native.NativeDataset) -> None:
+    def __init__(self, native: _native.NativeDataset, folder: Optional[str] = None) -> None:
         self._native = native
+        # The folder a dataset was loaded from: its audit/ exclusions go on the site's articles.
+        self._folder = folder
 
     # -- construction -------------------------------------------------------------------------
 
@@ -126,7 +129,9 @@ class Dataset:
         The load runs without holding the GIL, so other Python threads carry on meanwhile; with
         ``progress=True`` a progress bar is drawn on stderr as the loader reports its progress.
         """
-        return cls(_native.NativeDataset.load(os.fsdecode(path), with_embedded, progress))
+        path = os.fsdecode(path)
+        folder = path if os.path.isdir(path) else None
+        return cls(_native.NativeDataset.load(path, with_embedded, progress), folder)
 
     # -- facts about the dataset --------------------------------------------------------------
 
@@ -143,6 +148,22 @@ class Dataset:
     def counts(self) -> Dict[str, int]:
         """How many records of each type (``{"source": 5, "actor": …}``)."""
         return dict(self._native.counts())
+
+    def site(self, path: PathLike) -> pathlib.Path:
+        """Writes the evidence explorer of this dataset into the folder ``path`` (the site the
+        ``syriatalks site --out DIR`` command writes): the timeline, a page per record, every
+        article with its evidence highlighted and its audit exclusions marked, actor and place
+        indexes and a search box. Self-contained: open ``path/index.html`` from disk or any static
+        host. Returns the path of ``index.html``.
+
+        The folder is written whole or not at all; an existing folder is replaced only if it is
+        empty or a site written before (else :class:`FileExistsError`).
+        """
+        import pathlib  # here, not at import time: pathlib brings re and enum (start-up cost)
+
+        out = pathlib.Path(os.fsdecode(path))
+        self._native.write_site(str(out), self._folder)
+        return out / "index.html"
 
     def to_json(self) -> str:
         """Every record as JSON, the format of ``syriatalks export --format json``."""

@@ -121,6 +121,13 @@ class NativeDataset:
     def to_json(self) -> str:
         """Every record as JSON (the export format)."""
         ...
+    def write_site(self, path: str, audit_dir: Optional[str] = None) -> Tuple[int, int]:
+        """Writes the static evidence explorer into `path` (the `syriatalks site` command's site),
+        with the audit exclusions of `audit_dir/audit/*.toml` (the embedded ones for the embedded
+        dataset). Returns `(files, bytes)`. Raises `FileExistsError` when `path` holds something
+        other than a site written before, `OSError` when a file cannot be written.
+        """
+        ...
 
 
 @disjoint_base
