@@ -248,7 +248,7 @@ impl<'a> Ctx<'a> {
         let rows: String = r
             .value
             .iter()
-            .filter(|(k, _)| !skip.contains(&k.as_str()) && !k.contains("corroborat"))
+            .filter(|(k, _)| !skip.contains(&k.as_str()))
             .map(|(k, v)| {
                 format!(
                     "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
@@ -260,19 +260,75 @@ impl<'a> Ctx<'a> {
         format!("<section><h2>Fields</h2><table class=\"fields\">{rows}</table></section>")
     }
 
-    /// Corroborating records, when the data links them (fields named for corroboration); a
+    /// The records of other articles that attest the same happening, with what the core computes
+    /// of them (`Dataset::claims`): the fields they agree on and each conflict with its sides; a
     /// clearly marked place either way.
     fn corroboration(&self, r: &Rec, root: &str) -> String {
-        let found: String = r
-            .value
-            .iter()
-            .filter(|(k, _)| k.contains("corroborat"))
-            .map(|(k, v)| format!("<dt>{}</dt><dd>{}</dd>", esc(k), self.value(v, root)))
-            .collect();
-        let inner = if found.is_empty() {
-            "<p class=\"muted\">No corroborating records are linked in the data.</p>".to_string()
-        } else {
-            format!("<dl>{found}</dl>")
+        let link = |id: &str| match self.by_id.get(id) {
+            Some(&j) => self.link(j, root),
+            None => esc(id),
+        };
+        let inner = match self.ds.claims(r.id) {
+            Ok(h) if h.key.is_some() && h.attestations.len() > 1 => {
+                let others: String = h
+                    .attestations
+                    .iter()
+                    .filter(|a| a.id != r.id)
+                    .map(|a| {
+                        format!(
+                            "<li>{} <small>— {}{}</small></li>",
+                            link(a.id),
+                            esc(&a.source.map(|s| self.source_title(s)).unwrap_or_default()),
+                            a.date
+                                .as_ref()
+                                .map(|d| format!(", {}", esc(d)))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect();
+                let agree = if h.agree.is_empty() {
+                    String::new()
+                } else {
+                    format!("<p>They agree on: {}.</p>", esc(&h.agree.join(", ")))
+                };
+                let conflicts: String = h
+                    .conflicts
+                    .iter()
+                    .map(|c| {
+                        let sides: String = c
+                            .sides
+                            .iter()
+                            .map(|s| {
+                                let who: Vec<String> =
+                                    s.records.iter().map(|id| link(id)).collect();
+                                format!(
+                                    "<li><strong>{}</strong> — {}</li>",
+                                    esc(&s.says),
+                                    who.join(", ")
+                                )
+                            })
+                            .collect();
+                        let note = c
+                            .note
+                            .as_ref()
+                            .map(|n| format!(" <small>({})</small>", esc(n)))
+                            .unwrap_or_default();
+                        format!("<li>{}{note}<ul>{sides}</ul></li>", esc(&c.field))
+                    })
+                    .collect();
+                let conflicts = if conflicts.is_empty() {
+                    "<p>No conflicts between them.</p>".to_string()
+                } else {
+                    format!("<p>They conflict on:</p><ul class=\"conflicts\">{conflicts}</ul>")
+                };
+                format!(
+                    "<p>Happening <code>{}</code>, attested by {} sources. The other attestations:</p><ul class=\"related\">{others}</ul>{agree}{conflicts}",
+                    esc(h.key.unwrap_or_default()),
+                    h.sources
+                )
+            }
+            _ => "<p class=\"muted\">No other article's record attests this happening.</p>"
+                .to_string(),
         };
         format!("<section id=\"corroboration\" class=\"corroboration\"><h2>Corroborating records</h2>{inner}</section>")
     }
@@ -740,7 +796,8 @@ fn data_js(ctx: &Ctx, export: &Value) -> Result<String, SiteError> {
     let entries: Vec<Value> = timeline
         .iter()
         .map(|r| {
-            let when = r.when();
+            // The days filters select on: the record's dates narrowed by its anchors.
+            let when = ds.days(*r);
             let date = r.date();
             json!({
                 "id": r.id(),
@@ -907,33 +964,46 @@ pub fn build(ds: &Dataset, exclusions: &[Exclusion]) -> Result<Vec<Page>, SiteEr
 mod tests {
     use super::*;
 
-    /// Fields the model does not have yet (the lead's corroboration links, another helper's codes)
-    /// show on record pages as they come: corroborating records in their marked place, linked;
-    /// any other new field among the fields.
+    /// Fields the model does not have yet show on record pages as they come, among the fields.
     #[test]
     fn new_fields_show_without_a_change_here() {
         let ds = syriatalks::embedded();
         let mut export: Value = serde_json::from_str(&ds.to_json()).unwrap();
         let events = export["events"].as_array_mut().unwrap();
-        let other = events[1]["id"].as_str().unwrap().to_string();
         let first = events[0].as_object_mut().unwrap();
-        first.insert("corroborated_by".into(), json!([other.clone()]));
-        first.insert("plover_code".into(), json!("CONSULT"));
+        first.insert("some_new_code".into(), json!("CONSULT"));
         let ctx = Ctx::new(ds, &export);
         let i = ctx.by_id[export["events"][0]["id"].as_str().unwrap()];
-        let page = ctx.record_page(i);
+        assert!(ctx
+            .record_page(i)
+            .contains("<th scope=\"row\">some_new_code</th><td>CONSULT</td>"));
+    }
+
+    /// A record that shares a happening lists the others, linked, with agreement and conflicts as
+    /// the core computes them; one that shares none says so in the same place.
+    #[test]
+    fn corroborating_records_are_linked_with_their_conflicts() {
+        let ds = syriatalks::embedded();
+        let export: Value = serde_json::from_str(&ds.to_json()).unwrap();
+        let ctx = Ctx::new(ds, &export);
+        let page = ctx.record_page(ctx.by_id["a001-fig-deaths-470000"]);
         let section = &page[page.find("id=\"corroboration\"").unwrap()..];
         let section = &section[..section.find("</section>").unwrap()];
+        for other in ds.attestations("a001-fig-deaths-470000") {
+            assert!(
+                section.contains(&format!("href=\"../records/{}.html\"", other.id())),
+                "{section}"
+            );
+        }
         assert!(
-            section.contains(&format!("href=\"../records/{other}.html\"")),
+            section.contains("They conflict on:") && section.contains("value"),
             "{section}"
         );
-        assert!(page.contains("<th scope=\"row\">plover_code</th><td>CONSULT</td>"));
-        // Without such a field, the place is there and says so.
-        let j = ctx.by_id[other.as_str()];
-        assert!(ctx
-            .record_page(j)
-            .contains("No corroborating records are linked in the data."));
+        let alone = ctx.record_page(ctx.by_id["a002-ev-hardatneen-captured"]);
+        assert!(
+            alone.contains("No other article&#39;s record attests this happening.")
+                || alone.contains("No other article's record attests this happening.")
+        );
     }
 
     #[test]
