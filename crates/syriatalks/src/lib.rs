@@ -58,6 +58,7 @@ mod progress;
 mod query;
 mod read;
 mod resolve;
+pub mod retired;
 mod search;
 mod validate;
 mod vocab;
@@ -78,14 +79,20 @@ pub use evidence::{ByteSpan, Evidence, ExternalRef};
 pub use load::{
     embedded, embedded_from_sources, embedded_owned, from_parts, load, load_with,
     load_with_embedded, manifest_for, try_embedded, LoadOptions, Progress, ProgressFn,
-    DATA_VERSION, MANIFEST_FILE, MAX_RECORD_FILE_BYTES, MAX_SEED_BYTES,
+    DATA_VERSION, MANIFEST_FILE, MAX_RECORD_FILE_BYTES, MAX_SEED_BYTES, SOURCES_FILE,
 };
 pub use model::*;
 pub use query::{Filter, Stored};
 pub use resolve::{Candidate, MatchKind};
+pub use retired::{retirement, retirements, Resolved, Retirement};
 pub use search::{SearchHit, SearchResults, DEFAULT_SEARCH_LIMIT};
 pub use validate::is_valid_id;
 pub use vocab::UnknownWord;
+
+/// Where each seed article comes from and on what terms it is included: outlet, author, date,
+/// the rights line the text carries, verbatim. The articles' rights stay with their publishers;
+/// the crate's licence does not cover them. The same text is `data/seeds/SOURCES.md` in the crate.
+pub const SOURCES_NOTICE: &str = include_str!("../data/seeds/SOURCES.md");
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
