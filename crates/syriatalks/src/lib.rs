@@ -41,6 +41,7 @@
 #![warn(missing_docs)]
 
 pub mod audit;
+mod cite;
 mod compact;
 mod dataset;
 pub mod date;
@@ -69,6 +70,7 @@ pub(crate) mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
+pub use cite::{CiteStyle, DATA_AUTHOR};
 pub use dataset::Dataset;
 pub use date::{
     Basis, DateQualifier, DateRange, DateValue, Derivation, PartialDate, Period, Precision,

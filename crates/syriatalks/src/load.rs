@@ -270,7 +270,11 @@ pub fn load_with(path: impl AsRef<Path>, options: &LoadOptions<'_>) -> Result<Da
     };
     input.extend(Input::from_path(path));
     let mut ds = build(input, options.progress)?;
-    let dir = if path.is_dir() { Some(path) } else { path.parent() };
+    let dir = if path.is_dir() {
+        Some(path)
+    } else {
+        path.parent()
+    };
     crate::retired::attach(&mut ds, dir, options.with_embedded)
         .map_err(|problems| LoadError { problems })?;
     Ok(ds)

@@ -72,10 +72,16 @@ pub(crate) fn attach(
             }
             Ok(_) => {
                 let text = std::fs::read_to_string(&path).map_err(|e| {
-                    vec![register_problem(ProblemKind::Io, format!("cannot read: {e}"))]
+                    vec![register_problem(
+                        ProblemKind::Io,
+                        format!("cannot read: {e}"),
+                    )]
                 })?;
                 let own = parse_register(&text).map_err(|e| {
-                    vec![register_problem(ProblemKind::Parse, e.message().to_string())]
+                    vec![register_problem(
+                        ProblemKind::Parse,
+                        e.message().to_string(),
+                    )]
                 })?;
                 register.extend(own);
             }
@@ -222,6 +228,9 @@ mod tests {
         .unwrap();
         assert_eq!(r[0].replaced_by.as_deref(), Some("b"));
         assert!(retirement_note(&r[0]).contains("replaced by `b`: merged"));
-        assert!(parse_register("[[retired]]\nid = \"a\"\nreason = \"x\"\ndata_version = \"1\"\nwhy = 1\n").is_err());
+        assert!(parse_register(
+            "[[retired]]\nid = \"a\"\nreason = \"x\"\ndata_version = \"1\"\nwhy = 1\n"
+        )
+        .is_err());
     }
 }

@@ -56,7 +56,10 @@ fn every_published_id_is_current_or_retired() {
     if std::env::var_os("ST_BLESS").is_some() {
         let mut merged = published.clone();
         for (kind, ids) in &now {
-            merged.entry(kind.clone()).or_default().extend(ids.iter().cloned());
+            merged
+                .entry(kind.clone())
+                .or_default()
+                .extend(ids.iter().cloned());
         }
         std::fs::write(snapshot_path(), render(&merged)).expect("the snapshot is writable");
         return;
@@ -162,7 +165,11 @@ fn a_retired_id_leads_to_its_replacement_saying_why() {
     assert_eq!(followed, ["envoy", "de-mistura"]);
     assert!(ds.resolve_id("gone").is_none());
     assert_eq!(ds.retirement("gone").unwrap().reason, "stated nothing");
-    assert!(ds.resolve_id("staffan-de-mistura").unwrap().retired.is_empty());
+    assert!(ds
+        .resolve_id("staffan-de-mistura")
+        .unwrap()
+        .retired
+        .is_empty());
 
     // A retired id that a record still has is refused: ids are never reused.
     std::fs::write(
