@@ -239,7 +239,8 @@ fn load_data(path: &std::path::Path, with_embedded: bool) -> Result<Dataset, Loa
 }
 
 fn parse_cite_style(s: &str) -> Result<syriatalks::CiteStyle, String> {
-    s.parse().map_err(|e: syriatalks::UnknownWord| e.to_string())
+    s.parse()
+        .map_err(|e: syriatalks::UnknownWord| e.to_string())
 }
 
 fn dataset(path: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, Dataset>, Failure> {

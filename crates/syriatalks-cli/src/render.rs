@@ -2,18 +2,40 @@
 
 use std::io::{self, Write};
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use syriatalks::{Actor, Candidate, Dataset, DateValue, Figure, RecordRef, Round, SearchHit};
 
-/// Shortens `s` to `max` characters, marking the cut.
-fn clip(s: &str, max: usize) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let mut t: String = flat.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
+/// Text for a table cell: padded to a column by its display width, not its count of characters,
+/// so that wide characters (two columns) and combining marks (none) keep the columns aligned.
+struct Cell(String);
+
+impl std::fmt::Display for Cell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)?;
+        let pad = f.width().unwrap_or(0).saturating_sub(self.0.width());
+        write!(f, "{:pad$}", "")
     }
+}
+
+/// Shortens `s` to `max` columns of display width, marking the cut.
+fn clip(s: &str, max: usize) -> Cell {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.width() <= max {
+        return Cell(flat);
+    }
+    let mut t = String::new();
+    let mut used = 0;
+    for c in flat.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max.saturating_sub(1) {
+            break;
+        }
+        used += w;
+        t.push(c);
+    }
+    t.push('…');
+    Cell(t)
 }
 
 /// A date as people read it: the value with its precision visible, and a mark for its basis.
@@ -49,13 +71,13 @@ pub fn timeline(ds: &Dataset, entries: &[RecordRef], out: &mut dyn Write) -> io:
     }
     let kw = entries
         .iter()
-        .map(|r| kind(r).chars().count())
+        .map(|r| kind(r).width())
         .max()
         .unwrap_or(4)
         .min(28);
     let iw = entries
         .iter()
-        .map(|r| r.id().len())
+        .map(|r| r.id().width())
         .max()
         .unwrap_or(2)
         .min(40);
@@ -74,7 +96,7 @@ pub fn timeline(ds: &Dataset, entries: &[RecordRef], out: &mut dyn Write) -> io:
         writeln!(
             out,
             "{:<18} {:<kw$} {:<iw$} {}",
-            date(r.date()),
+            Cell(date(r.date())),
             clip(&kind(r), kw),
             clip(r.id(), iw),
             clip(&label, 90)
@@ -186,7 +208,7 @@ pub fn rounds(ds: &Dataset, rounds: &[&Round], out: &mut dyn Write) -> io::Resul
         writeln!(
             out,
             "{:<30} {:<10} {:<8} {:<28} {}",
-            when,
+            Cell(when),
             r.status,
             r.process,
             clip(&r.name, 28),
@@ -226,7 +248,7 @@ pub fn candidates(c: &[Candidate], out: &mut dyn Write) -> io::Result<()> {
             "{:<6.2} {:<8} {:<34} {:<30} {}",
             c.score,
             how,
-            c.actor.id,
+            clip(&c.actor.id, 34),
             clip(&c.actor.name, 30),
             c.matched
         )?;
@@ -256,7 +278,7 @@ pub fn figures(ds: &Dataset, series: &[&Figure], out: &mut dyn Write) -> io::Res
         writeln!(
             out,
             "{:<18} {:>12} {:<14} {:<28} {:<26} {}",
-            date(f.as_of.as_ref()),
+            Cell(date(f.as_of.as_ref())),
             f.value,
             f.qualifier,
             clip(&f.scope, 28),
@@ -295,4 +317,25 @@ pub fn audit(report: &syriatalks::audit::Audit, out: &mut dyn Write) -> io::Resu
         writeln!(out, "bad exclusion in {}: {:?}: {why}", e.source, e.text)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_pad_by_display_width() {
+        // "é" written as e + a combining accent: two chars, one column.
+        assert_eq!(format!("{:<5}|", clip("Ale\u{301}p", 10)), "Ale\u{301}p |");
+        // Wide characters take two columns each.
+        assert_eq!(format!("{:<6}|", clip("北京", 10)), "北京  |");
+        assert_eq!(format!("{:<6}|", Cell("ab".into())), "ab    |");
+    }
+
+    #[test]
+    fn clipping_counts_columns() {
+        assert_eq!(clip("北京北京北京", 5).0, "北京…");
+        assert_eq!(clip("abcdef", 4).0, "abc…");
+        assert_eq!(clip("a  b", 4).0, "a b");
+    }
 }

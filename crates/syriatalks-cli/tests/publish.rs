@@ -36,7 +36,10 @@ fn show_cites_a_record_in_bibtex_and_csl() {
     let bib = text(&o.stdout);
     assert!(bib.starts_with("@misc{syriatalks:geneva-iv-2017,"), "{bib}");
     assert!(bib.contains(syriatalks::DATA_VERSION), "{bib}");
-    assert!(bib.contains("“On 23 February, the Syrian government"), "{bib}");
+    assert!(
+        bib.contains("“On 23 February, the Syrian government"),
+        "{bib}"
+    );
     assert!(bib.contains("RtoP Weekly"), "{bib}");
 
     let o = run(&["show", "geneva-iv-2017", "--cite", "csl"]);
@@ -80,7 +83,11 @@ fn show_leads_a_retired_id_to_its_replacement_and_says_why() {
     let d = dir.to_str().unwrap();
     let o = run(&["--data", d, "show", "geneva-4"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(text(&o.stdout).starts_with("round:geneva `geneva-iv-2017`"), "{}", text(&o.stdout));
+    assert!(
+        text(&o.stdout).starts_with("round:geneva `geneva-iv-2017`"),
+        "{}",
+        text(&o.stdout)
+    );
     assert!(
         text(&o.stderr).contains("`geneva-4` was retired in data 2026.11.0, replaced by `geneva-iv-2017`: renamed to the year-stamped form"),
         "{}",
