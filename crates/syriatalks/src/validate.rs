@@ -50,6 +50,9 @@ struct Ctx<'a> {
     /// Quotes not found verbatim, as (source index, quote, index of their problem), for near-miss
     /// hints computed afterwards in one pass per source.
     misses: Vec<(usize, String, usize)>,
+    /// Ids that no record has, as (index of the one problem reporting them, further references):
+    /// a missing record is one root cause, however many records point at it.
+    unknown: std::collections::HashMap<String, (usize, usize)>,
     problems: &'a mut Vec<Problem>,
 }
 
@@ -81,13 +84,24 @@ impl Ctx<'_> {
                     format!("`{id}` is a {k} record; this field takes a record of type {expected}"),
                 )
             }
-            None => self.problem(
-                ProblemKind::UnknownReference,
+            None => self.unknown_id(
                 record,
                 field,
+                id,
                 format!("no record of type {expected} has id `{id}`"),
             ),
         }
+    }
+
+    /// Reports an id that no record has, the first time only; later references are counted.
+    fn unknown_id(&mut self, record: &str, field: &str, id: &str, message: String) {
+        if let Some(seen) = self.unknown.get_mut(id) {
+            seen.1 += 1;
+            return;
+        }
+        self.unknown
+            .insert(id.to_string(), (self.problems.len(), 0));
+        self.problem(ProblemKind::UnknownReference, record, field, message);
     }
 
     fn references<'s>(
@@ -248,10 +262,10 @@ impl Ctx<'_> {
                         &format!("{path}.from"),
                         format!("`{}` has no date to derive from", d.from),
                     ),
-                    None => self.problem(
-                        ProblemKind::UnknownReference,
+                    None => self.unknown_id(
                         record,
                         &format!("{path}.from"),
+                        &d.from,
                         format!("no record has id `{}`", d.from),
                     ),
                     Some(Some(anchor)) => match d.apply(anchor) {
@@ -1039,6 +1053,7 @@ pub(crate) fn validate(
         at: (RecordKind::Source, 0),
         crlf: vec![None; texts.len()],
         misses: Vec::new(),
+        unknown: Default::default(),
         problems,
     };
     for kind in RecordKind::ALL {
@@ -1078,6 +1093,7 @@ pub(crate) fn validate(
     check_all!(positions, Position, check_position);
     check_all!(instruments, Instrument, check_instrument);
 
+    let unknown = std::mem::take(&mut ctx.unknown);
     // Near-miss hints for the quotes not found verbatim, one pass per source.
     let misses = std::mem::take(&mut ctx.misses);
     let asked: Vec<(usize, &str)> = misses.iter().map(|(s, q, _)| (*s, q.as_str())).collect();
@@ -1088,6 +1104,15 @@ pub(crate) fn validate(
                     p.message.insert_str(colon + 1, " (the words are there, but case, quote marks, dashes or diacritics differ: copy them byte for byte)");
                 }
             }
+        }
+    }
+
+    for (at, more) in unknown.into_values() {
+        if let (Some(p), 1..) = (problems.get_mut(at), more) {
+            p.message.push_str(&format!(
+                " ({more} more reference{} to it not reported again)",
+                if more == 1 { "" } else { "s" }
+            ));
         }
     }
 
