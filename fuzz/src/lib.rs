@@ -407,6 +407,7 @@ pub fn filter(data: &[u8]) {
         round: field(5),
         source: field(6),
         text: field(7),
+        ..Filter::default()
     };
     let kind = RecordKind::ALL[usize::from(selector) % RecordKind::ALL.len()];
     let window = match (f.since, f.until) {

@@ -60,6 +60,9 @@ enum Command {
         /// Only records whose fields or evidence contain these words.
         #[arg(long)]
         text: Option<String>,
+        /// Only quotes said by this actor (id or any name).
+        #[arg(long)]
+        speaker: Option<String>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -372,6 +375,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
             round,
             source,
             text,
+            speaker,
             json: as_json,
         } => {
             let filter = Filter {
@@ -383,6 +387,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 round,
                 source,
                 text,
+                speaker,
             };
             let entries = ds.timeline(&filter)?;
             if as_json {

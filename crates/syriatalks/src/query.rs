@@ -43,6 +43,9 @@ pub struct Filter {
     pub source: Option<String>,
     /// Words that must occur in the record's fields or evidence (folded: case and accents ignored).
     pub text: Option<String>,
+    /// Quotes said by this actor (id or name, matched as `actor` is); only quotes match it. Unlike
+    /// `actor`, it leaves out quotes that merely name the actor in their audience.
+    pub speaker: Option<String>,
 }
 
 impl Filter {
@@ -90,6 +93,11 @@ impl Filter {
         self.text = Some(words.into());
         self
     }
+    /// Sets `speaker`.
+    pub fn speaker(mut self, name: impl Into<String>) -> Self {
+        self.speaker = Some(name.into());
+        self
+    }
 }
 
 /// A filter with its names resolved to ids.
@@ -101,6 +109,7 @@ struct Compiled<'a> {
     round: Option<HashSet<&'a str>>,
     source: Option<&'a str>,
     text: Option<String>,
+    speakers: Option<HashSet<&'a str>>,
 }
 
 /// What a `kind` word selects: a kind within one type, or (in a timeline) a whole record type.
@@ -173,7 +182,12 @@ impl Dataset {
             Some(name) => Some(self.source_named(name)?),
         };
         let text = f.text.as_deref().map(fold).filter(|t| !t.trim().is_empty());
+        let speakers = match &f.speaker {
+            None => None,
+            Some(name) => Some(self.actor_ids_named(name)?),
+        };
         Ok(Compiled {
+            speakers,
             range,
             actors,
             kind,
@@ -393,6 +407,11 @@ impl Dataset {
     }
 
     fn matches(&self, c: &Compiled, r: RecordRef) -> bool {
+        if let Some(speakers) = &c.speakers {
+            if !matches!(r, RecordRef::Quote(q) if speakers.contains(q.speaker.as_str())) {
+                return false;
+            }
+        }
         if let Some(range) = &c.range {
             if !r.when().is_some_and(|w| w.overlaps(range)) {
                 return false;
@@ -637,7 +656,7 @@ mod tests {
                                         kind: kind.map(str::to_string),
                                         round: round.map(str::to_string),
                                         source: source.map(str::to_string),
-                                        text: None,
+                                        ..Filter::default()
                                     };
                                     for rk in RecordKind::ALL {
                                         let Ok(c) = ds.compile(&f, &[*rk]) else {
