@@ -1229,6 +1229,33 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * The record with this id cited for a bibliography: `style` is `"bibtex"` (a `@misc` entry) or
+ * `"csl"` (CSL-JSON), naming the record id, the data version, the evidence quote and the
+ * article it comes from. A retired id cites its replacement and says so.
+ *
+ * `*out` is set to NULL first; on success it is a new string the caller owns and frees with
+ * `st_string_free`. `ST_STATUS_NO_SUCH_RECORD` when no record has the id,
+ * `ST_STATUS_INVALID_ARGUMENT` for another style.
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `id` and `style` are NULL or NUL-terminated strings; `out` is NULL
+ * or writable.
+ */
+StStatus st_cite(const StDataset *ds, const char *id, const char *style, char **out);
+
+/**
+ * Why and when this id was retired and what replaced it, as JSON: `{"id": ..., "replaced_by":
+ * ..., "reason": ..., "data_version": ...}` (`replaced_by` absent when nothing replaced it).
+ *
+ * `*out` is set to NULL first; on success it is a new string the caller owns and frees with
+ * `st_string_free`. `ST_STATUS_NO_SUCH_RECORD` when the id was never retired.
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `id` is NULL or a NUL-terminated string; `out` is NULL or writable.
+ */
+StStatus st_retirement_json(const StDataset *ds, const char *id, char **out);
+
+/**
  * The version of the library (and of the syriatalks crate it wraps), e.g. `"0.1.0"`.
  *
  * Returns a static string: never NULL, never to be freed.
@@ -1666,7 +1693,9 @@ StStatus st_candidates_free(StCandidates **candidates);
 
 /**
  * The record with this id as JSON: `{"type": "event", "record": {...}}`, with every field, its
- * evidence and their byte spans (the same shape as the Rust and Python APIs).
+ * evidence and their byte spans (the same shape as the Rust and Python APIs). A retired id gives
+ * the record that replaced it, with a `"retired"` array saying which ids were followed and why
+ * (`id`, `replaced_by`, `reason`, `data_version`).
  *
  * `*out` is set to NULL first; on success it is a new string the caller owns and frees with
  * `st_string_free`.

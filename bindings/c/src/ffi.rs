@@ -17,7 +17,7 @@ use crate::types::*;
 // Helpers (not exported).
 
 /// A dataset handle argument: non-NULL and live.
-unsafe fn handle<'a>(p: *const StDataset) -> Result<&'a StDataset, Error> {
+pub(crate) unsafe fn handle<'a>(p: *const StDataset) -> Result<&'a StDataset, Error> {
     if p.is_null() {
         return Err(Error::null("ds"));
     }
@@ -32,7 +32,7 @@ unsafe fn handle<'a>(p: *const StDataset) -> Result<&'a StDataset, Error> {
 }
 
 /// A required input string.
-unsafe fn text<'a>(p: *const c_char, name: &str) -> Result<&'a str, Error> {
+pub(crate) unsafe fn text<'a>(p: *const c_char, name: &str) -> Result<&'a str, Error> {
     if p.is_null() {
         return Err(Error::null(name));
     }
@@ -60,7 +60,7 @@ unsafe fn opt_text<'a>(p: *const c_char, name: &str) -> Result<Option<&'a str>, 
 }
 
 /// An out-param slot: non-NULL; set to `value` before any other work.
-unsafe fn out<'a, T>(p: *mut T, value: T, name: &str) -> Result<&'a mut T, Error> {
+pub(crate) unsafe fn out<'a, T>(p: *mut T, value: T, name: &str) -> Result<&'a mut T, Error> {
     if p.is_null() {
         return Err(Error::null(name));
     }
@@ -128,7 +128,10 @@ fn invalid(what: &str) -> Error {
     )
 }
 
-fn json<T: serde::Serialize + ?Sized>(value: &T, out: &mut *mut c_char) -> Result<(), Error> {
+pub(crate) fn json<T: serde::Serialize + ?Sized>(
+    value: &T,
+    out: &mut *mut c_char,
+) -> Result<(), Error> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Error::new(StStatus::Internal, format!("cannot write JSON: {e}")))?;
     let p = c_string(&text).into_raw();
@@ -1140,7 +1143,9 @@ pub unsafe extern "C" fn st_candidates_free(candidates: *mut *mut StCandidates) 
 // JSON.
 
 /// The record with this id as JSON: `{"type": "event", "record": {...}}`, with every field, its
-/// evidence and their byte spans (the same shape as the Rust and Python APIs).
+/// evidence and their byte spans (the same shape as the Rust and Python APIs). A retired id gives
+/// the record that replaced it, with a `"retired"` array saying which ids were followed and why
+/// (`id`, `replaced_by`, `reason`, `data_version`).
 ///
 /// `*out` is set to NULL first; on success it is a new string the caller owns and frees with
 /// `st_string_free`.
@@ -1157,8 +1162,13 @@ pub unsafe extern "C" fn st_record_json(
         let slot = self::out(out, ptr::null_mut(), "out")?;
         let h = handle(ds)?;
         let id = text(id, "id")?;
-        let r = h.ds().get(id).ok_or_else(|| {
-            Error::new(StStatus::NoSuchRecord, format!("no record has id `{id}`"))
+        // A retired id gives its replacement, with `"retired"` saying which and why.
+        let r = h.ds().resolve_id(id).ok_or_else(|| {
+            let why = h.ds().retirement(id).map_or_else(
+                || format!("no record has id `{id}`"),
+                syriatalks::retired::retirement_note,
+            );
+            Error::new(StStatus::NoSuchRecord, why)
         })?;
         json(&r, slot)
     })

@@ -15,11 +15,13 @@
 //!   are freed with one call (`st_results_free`, `st_string_free`…), which takes `T**`, accepts
 //!   NULL and nulls the slot.
 
+mod cite;
 mod ffi;
 mod handle;
 mod status;
 mod types;
 
+pub use cite::*;
 pub use ffi::*;
 pub use handle::StDataset;
 pub use status::StStatus;

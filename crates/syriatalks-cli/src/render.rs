@@ -270,7 +270,7 @@ pub fn figures(ds: &Dataset, series: &[&Figure], out: &mut dyn Write) -> io::Res
             .map(|a| ds.actor(a).map_or(a.as_str(), |a| a.name.as_str()))
             .collect();
         let who = if who.is_empty() {
-            "(the article)".to_string()
+            syriatalks::NO_CLAIMANT.to_string()
         } else {
             who.join(", ")
         };

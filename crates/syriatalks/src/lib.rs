@@ -96,5 +96,9 @@ pub use vocab::UnknownWord;
 /// the crate's licence does not cover them. The same text is `data/seeds/SOURCES.md` in the crate.
 pub const SOURCES_NOTICE: &str = include_str!("../data/seeds/SOURCES.md");
 
+/// How a figure with no claimant is written for people (CLI tables, DataFrames): the article
+/// states the number in its own voice. In the data, `claimed_by` is simply empty.
+pub const NO_CLAIMANT: &str = "(the article)";
+
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

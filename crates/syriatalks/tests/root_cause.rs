@@ -19,9 +19,10 @@ fn an_id_no_record_has_is_reported_once_with_a_count() {
     let references = common::RECORDS.matches("\"fx\"").count() - 1; // less the renamed id itself
     assert!(references > 2, "the fixture refers to its source often");
     assert!(
-        about_fx[0]
-            .message
-            .ends_with(&format!("({} more references to it not reported again)", references - 1)),
+        about_fx[0].message.ends_with(&format!(
+            "({} more references to it not reported again)",
+            references - 1
+        )),
         "{}",
         about_fx[0]
     );

@@ -15,7 +15,10 @@ fn speaker_selects_the_quotes_an_actor_said() {
         .map(|q| q.id.as_str())
         .collect();
     assert!(!expected.is_empty());
-    assert_eq!(said.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), expected);
+    assert_eq!(
+        said.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(),
+        expected
+    );
     // `actor` also matches quotes addressed to him; `speaker` does not.
     let involving = ds
         .select::<Quote>(&Filter::new().actor("staffan-de-mistura"))

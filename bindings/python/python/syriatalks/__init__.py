@@ -37,6 +37,7 @@ from ._errors import (
     MissingDependencyError,
     NotFoundError,
     Problem,
+    RetiredIdWarning,
     UnknownFilterError,
     UnknownKindError,
 )
@@ -69,7 +70,7 @@ from ._records import (
 )
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
-    from typing import Any, Optional, Sequence, Type, Union
+    from typing import Any, Dict, Optional, Sequence, Type, Union
 
     import matplotlib.figure
     import pandas
@@ -111,10 +112,18 @@ else:
 __version__: str = _native.VERSION
 #: The version of the embedded data.
 DATA_VERSION: str = _native.DATA_VERSION
+#: Where each seed article comes from and on what terms it is included (outlet, author, date,
+#: the rights line each text carries): the text of ``SOURCES.md``, also installed beside this module.
+#: The articles' rights stay with their publishers; the package licence does not cover them.
+SOURCES_NOTICE: str = _native.SOURCES_NOTICE
+#: How a figure with no claimant (the article states it in its own voice) is written in tables.
+NO_CLAIMANT: str = _native.NO_CLAIMANT
 
 __all__ = [
     "__version__",
     "DATA_VERSION",
+    "SOURCES_NOTICE",
+    "NO_CLAIMANT",
     "FILTERS",
     # datasets
     "Dataset",
@@ -138,6 +147,8 @@ __all__ = [
     "resolve_actor",
     "search",
     "get",
+    "retirement",
+    "cite",
     "source",
     "actor",
     "place",
@@ -206,6 +217,7 @@ __all__ = [
     "DateError",
     "EmptyRangeError",
     "MissingDependencyError",
+    "RetiredIdWarning",
 ]
 
 _EMBEDDED: Optional[Dataset] = None
@@ -295,6 +307,14 @@ def search(words: str, limit: int = 1000) -> RecordList[SearchHit]:
 
 def get(id: str) -> Optional[Record]:
     return embedded().get(id)
+
+
+def retirement(id: str) -> Optional[Dict[str, Optional[str]]]:
+    return embedded().retirement(id)
+
+
+def cite(id: str, style: str = "bibtex") -> str:
+    return embedded().cite(id, style)
 
 
 def source(id: str) -> Optional[Source]:
@@ -397,6 +417,8 @@ for _f in (
     resolve_actor,
     search,
     get,
+    retirement,
+    cite,
     source,
     actor,
     place,
