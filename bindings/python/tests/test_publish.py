@@ -139,9 +139,12 @@ def test_the_plot_keeps_to_the_dates_asked_and_its_labels_apart() -> None:
     xs = [t.xy[0] for t in ax2.texts]
     assert xs and all(lo <= x <= hi for x in xs), [mdates.num2date(x) for x in xs]
     # Round labels never overprint one another.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     fig2 = st.plot_timeline()
-    fig2.canvas.draw()
-    renderer = fig2.canvas.get_renderer()  # type: ignore[attr-defined]
+    canvas = FigureCanvasAgg(fig2)
+    canvas.draw()
+    renderer = canvas.get_renderer()
     boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in fig2.axes[0].texts]
     assert len(boxes) >= 5
     for i, (a, ba) in enumerate(boxes):

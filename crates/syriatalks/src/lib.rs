@@ -60,6 +60,7 @@ mod query;
 mod read;
 mod resolve;
 pub mod retired;
+pub mod schema;
 mod search;
 mod validate;
 mod vocab;

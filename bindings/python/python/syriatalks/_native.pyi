@@ -44,6 +44,9 @@ class NativeDataset:
     def is_embedded(self) -> bool:
         """Whether this is the embedded dataset."""
         ...
+    def cite(self, id: str, style: str) -> Optional[str]:
+        """The record cited in `"bibtex"` or `"csl"` (CSL-JSON), or `None` when no record has the id."""
+        ...
     def counts(self) -> List[Tuple[str, int]]:
         """How many records of each type."""
         ...
@@ -55,7 +58,9 @@ class NativeDataset:
         """Every figure of one measure, in the order the claims were made."""
         ...
     def get(self, id: str) -> Optional[Record]:
-        """The record with this id, of whatever type, or `None`."""
+        """The record with this id, of whatever type, or `None`. A retired id gives its replacement,
+        with a `syriatalks.RetiredIdWarning` saying so and why.
+        """
         ...
     def in_session(self, date: object) -> List[Any]:
         """The rounds held whose period touches the date (an ISO string, a year, a `datetime.date`
@@ -71,6 +76,11 @@ class NativeDataset:
         ...
     def resolve_actor(self, name: str) -> List[Candidate]:
         """The actors a name could mean, best first."""
+        ...
+    def retirement(self, id: str) -> Optional[Dict[str, str]]:
+        """Why and when this id was retired, and what replaced it (`id`, `replaced_by`, `reason`,
+        `data_version`), or `None` for an id that was never retired.
+        """
         ...
     def search(self, words: str, limit: int = 1000) -> Tuple[List[SearchHit], bool]:
         """At most `limit` occurrences of the words in the records' fields and evidence, then in the
@@ -288,6 +298,12 @@ class Round(Record):
         """The negotiation track."""
         ...
     @property
+    def kind(self) -> Process:
+        """The negotiation track, under the name every record type uses for its kind (the
+        ``kind=`` filter matches it): the same as ``process``.
+        """
+        ...
+    @property
     def status(self) -> RoundStatus:
         """Whether it took place."""
         ...
@@ -440,7 +456,9 @@ class Figure(Record):
         ...
     @property
     def claimed_by(self) -> Tuple[str, ...]:
-        """Who claimed it, by actor ids."""
+        """Who claimed it, by actor ids; empty when the article states it in its own voice
+        (tables write that as ``syriatalks.NO_CLAIMANT``).
+        """
         ...
     @property
     def round(self) -> Optional[str]:

@@ -73,7 +73,7 @@ vocab!(
 );
 
 /// An actor and their part in an event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     /// The actor, by id.
@@ -83,7 +83,7 @@ pub struct Participant {
 }
 
 /// Something that happened on a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable id.

@@ -57,7 +57,7 @@ vocab!(
 );
 
 /// A number someone claimed. Conflicting claims are separate figures, never merged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// Stable id.

@@ -22,7 +22,7 @@ vocab!(
 );
 
 /// A city, village, region, venue or country.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// Stable id.
