@@ -39,6 +39,7 @@ struct CFilter {
     round: CArg,
     source: CArg,
     text: CArg,
+    speaker: CArg,
 }
 
 /// Which dataset pointer a call gets.
@@ -531,7 +532,7 @@ unsafe fn apply(op: &Op) {
 /// A C filter and the strings it points into (which must outlive it).
 fn c_filter(f: &CFilter) -> (StFilter, Vec<Option<CString>>) {
     let s: Vec<Option<CString>> = [
-        &f.since, &f.until, &f.actor, &f.kind, &f.place, &f.round, &f.source, &f.text,
+        &f.since, &f.until, &f.actor, &f.kind, &f.place, &f.round, &f.source, &f.text, &f.speaker,
     ]
     .iter()
     .map(|a| a.to_c())
@@ -545,6 +546,7 @@ fn c_filter(f: &CFilter) -> (StFilter, Vec<Option<CString>>) {
         round: ptr_of(&s[5]),
         source: ptr_of(&s[6]),
         text: ptr_of(&s[7]),
+        speaker: ptr_of(&s[8]),
     };
     (filter, s)
 }

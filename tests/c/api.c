@@ -499,6 +499,17 @@ static void check_queries(const StDataset *ds, const StDataset *emb) {
     memset(&f, 0, sizeof f);
     f.text = "nothing like this anywhere";
     expect_ids(ds, ST_RECORD_KIND_EVENT, &f, NULL, 0, __LINE__);
+    /* speaker: quotes said by an actor; nothing else has a speaker. */
+    memset(&f, 0, sizeof f);
+    f.speaker = "de Mistura";
+    expect_ids(ds, ST_RECORD_KIND_EVENT, &f, NULL, 0, __LINE__);
+    {
+        char *said = NULL;
+        CHECK_OK(st_query_json(emb, ST_RECORD_KIND_QUOTE, &f, &said));
+        CHECK_CONTAINS(said, "\"speaker\": \"staffan-de-mistura\"");
+        CHECK(strstr(said ? said : "", "\"speaker\": \"bashar-al-jaafari\"") == NULL);
+        CHECK_OK(st_string_free(&said));
+    }
 
     expect_ids(ds, -1, NULL, timeline, 6, __LINE__);
     memset(&f, 0, sizeof f);

@@ -1128,6 +1128,10 @@ typedef struct {
      * Words that must occur in the record's fields or evidence (case and accents ignored).
      */
     const char *text;
+    /**
+     * Quotes said by this actor (id or any name, as `actor`); only quotes match it.
+     */
+    const char *speaker;
 } StFilter;
 
 /**

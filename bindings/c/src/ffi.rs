@@ -101,6 +101,7 @@ unsafe fn filter(f: *const StFilter) -> Result<Filter, Error> {
         out.round = opt_text(f.round, "filter.round")?.map(str::to_owned);
         out.source = opt_text(f.source, "filter.source")?.map(str::to_owned);
         out.text = opt_text(f.text, "filter.text")?.map(str::to_owned);
+        out.speaker = opt_text(f.speaker, "filter.speaker")?.map(str::to_owned);
     }
     Ok(out)
 }

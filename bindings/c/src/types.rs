@@ -553,6 +553,8 @@ pub struct StFilter {
     pub source: *const c_char,
     /// Words that must occur in the record's fields or evidence (case and accents ignored).
     pub text: *const c_char,
+    /// Quotes said by this actor (id or any name, as `actor`); only quotes match it.
+    pub speaker: *const c_char,
 }
 
 /// A list of records returned by a query. Owned by the caller: free it with `st_results_free`.

@@ -24,7 +24,10 @@ fn the_schema_knows_every_record_type_kind_word_and_date_form() {
     let props = schema["properties"].as_object().unwrap();
     assert_eq!(props.len(), syriatalks::RecordKind::ALL.len());
     let text = schema.to_string();
-    for word in syriatalks::EventKind::WORDS.iter().chain(syriatalks::Measure::WORDS) {
+    for word in syriatalks::EventKind::WORDS
+        .iter()
+        .chain(syriatalks::Measure::WORDS)
+    {
         assert!(text.contains(&format!("\"{word}\"")), "{word}");
     }
     assert_eq!(schema["$defs"]["Event"]["additionalProperties"], false);
