@@ -699,6 +699,16 @@ static void check_retired_and_cite(const StDataset *extra, const StDataset *emb)
     CHECK_STATUS(st_retirement_json(extra, "staffan-de-mistura", &json), ST_STATUS_NO_SUCH_RECORD);
     CHECK(json == NULL);
     CHECK_STATUS(st_record_json(emb, "old-de-mistura", &json), ST_STATUS_NO_SUCH_RECORD);
+    {
+        const StActor *a = NULL;
+        const StEvent *e = NULL;
+        const StRecordRef *r = NULL;
+        CHECK_OK(st_actor_get(extra, "old-de-mistura", &a));
+        if (a) CHECK_STR(a->id, "staffan-de-mistura");
+        CHECK_OK(st_record_get(extra, "old-de-mistura", &r));
+        if (r) CHECK_STR(r->id, "staffan-de-mistura");
+        CHECK_STATUS(st_event_get(extra, "old-de-mistura", &e), ST_STATUS_NO_SUCH_RECORD);
+    }
 
     CHECK_OK(st_data_version(emb, &version));
     CHECK_OK(st_cite(emb, "geneva-iv-2017", "bibtex", &json));

@@ -1423,7 +1423,9 @@ StStatus st_record_at(const StDataset *ds, int32_t kind, size_t index, const StR
  * full record through `st_<type>_at`).
  *
  * `*out` is set to NULL first; on success it is borrowed from the dataset (do not free).
- * `ST_STATUS_NO_SUCH_RECORD` when no record has the id.
+ * `ST_STATUS_NO_SUCH_RECORD` when no record has the id. A retired id gives its replacement (the
+ * reference carries the replacement's id; `st_retirement_json` says why), as every look-up by id
+ * in this API does.
  *
  * # Safety
  * `ds` is NULL or a handle from `st_dataset_*`; `id` is NULL or a NUL-terminated string;

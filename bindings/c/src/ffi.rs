@@ -256,6 +256,23 @@ unsafe fn record_at<T>(
     Ok(())
 }
 
+/// The C reference of the record with this id; a retired id leads to its replacement (whose id
+/// the reference carries; `st_retirement_json` says why), as every look-up by id does.
+fn ref_following<'h>(h: &'h StDataset, id: &str) -> Result<&'h StRecordRef, Error> {
+    if let Some(r) = h.ref_of(id) {
+        return Ok(r);
+    }
+    let not_found = || {
+        let why = h.ds().retirement(id).map_or_else(
+            || format!("no record has id `{id}`"),
+            syriatalks::retired::retirement_note,
+        );
+        Error::new(StStatus::NoSuchRecord, why)
+    };
+    let found = h.ds().resolve_id(id).ok_or_else(not_found)?;
+    h.ref_of(found.record.id()).ok_or_else(not_found)
+}
+
 unsafe fn record_get<T>(
     ds: *const StDataset,
     id: *const c_char,
@@ -269,9 +286,7 @@ unsafe fn record_get<T>(
         let h = handle(ds)?;
         let id = text(id, "id")?;
         let wanted = core_kind(kind).as_str();
-        let r = h.ref_of(id).ok_or_else(|| {
-            Error::new(StStatus::NoSuchRecord, format!("no record has id `{id}`"))
-        })?;
+        let r = ref_following(h, id)?;
         if r.kind != kind {
             let found = core_kind(r.kind).as_str();
             return Err(Error::new(
@@ -651,7 +666,9 @@ pub unsafe extern "C" fn st_record_at(
 /// full record through `st_<type>_at`).
 ///
 /// `*out` is set to NULL first; on success it is borrowed from the dataset (do not free).
-/// `ST_STATUS_NO_SUCH_RECORD` when no record has the id.
+/// `ST_STATUS_NO_SUCH_RECORD` when no record has the id. A retired id gives its replacement (the
+/// reference carries the replacement's id; `st_retirement_json` says why), as every look-up by id
+/// in this API does.
 ///
 /// # Safety
 /// `ds` is NULL or a handle from `st_dataset_*`; `id` is NULL or a NUL-terminated string;
@@ -666,9 +683,7 @@ pub unsafe extern "C" fn st_record_get(
         let slot = self::out(out, ptr::null(), "out")?;
         let h = handle(ds)?;
         let id = text(id, "id")?;
-        *slot = h.ref_of(id).ok_or_else(|| {
-            Error::new(StStatus::NoSuchRecord, format!("no record has id `{id}`"))
-        })?;
+        *slot = ref_following(h, id)?;
         Ok(())
     })
 }

@@ -500,7 +500,7 @@ impl NativeDataset {
         new_record(py, &self.handle, found.record).map(Some)
     }
 
-    /// retirement(self, id: str) -> Optional[Dict[str, str]]
+    /// retirement(self, id: str) -> Optional[Dict[str, Optional[str]]]
     ///
     /// Why and when this id was retired, and what replaced it (`id`, `replaced_by`, `reason`,
     /// `data_version`), or `None` for an id that was never retired.
