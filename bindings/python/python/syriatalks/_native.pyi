@@ -77,7 +77,7 @@ class NativeDataset:
     def resolve_actor(self, name: str) -> List[Candidate]:
         """The actors a name could mean, best first."""
         ...
-    def retirement(self, id: str) -> Optional[Dict[str, str]]:
+    def retirement(self, id: str) -> Optional[Dict[str, Optional[str]]]:
         """Why and when this id was retired, and what replaced it (`id`, `replaced_by`, `reason`,
         `data_version`), or `None` for an id that was never retired.
         """
