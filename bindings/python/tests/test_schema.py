@@ -45,6 +45,24 @@ def test_every_embedded_record_file_validates(path: Path) -> None:
     assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
 
 
+def line_validator() -> Any:
+    cls = jsonschema.Draft202012Validator
+    return cls({"$ref": "#/$defs/line", "$defs": SCHEMA["$defs"]})
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_embedded_record_validates_as_a_json_lines_line(path: Path) -> None:
+    with path.open("rb") as f:
+        doc = json.loads(json.dumps(tomllib.load(f)))
+    v = line_validator()
+    for kind, records in doc.items():
+        for record in records:
+            line = {"type": kind, **record}
+            errors = list(v.iter_errors(line))
+            assert not errors, f"{record.get('id')}: {errors[0].message}"
+            assert not v.is_valid({"type": "figure" if kind != "figure" else "event", **record})
+
+
 def test_it_refuses_what_the_loader_refuses_by_shape() -> None:
     v = validator()
     with (DATA / "rounds.toml").open("rb") as f:

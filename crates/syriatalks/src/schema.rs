@@ -10,7 +10,8 @@ use serde_json::{json, Map, Value};
 use crate::model::*;
 
 /// The JSON Schema (draft 2020-12) of a record file read as JSON: an object with an array per
-/// record type (`source`, `actor`, …), as a TOML record file holds them.
+/// record type (`source`, `actor`, …), as a TOML record file holds them. `$defs/line` is the schema
+/// of one line of a JSON Lines record file (the record with `"type"` first).
 pub fn record_file_schema() -> Value {
     let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
     let mut properties = Map::new();
@@ -23,7 +24,43 @@ pub fn record_file_schema() -> Value {
         )+};
     }
     array_of!(Source, Actor, Place, Round, Event, Figure, Quote, Position, Instrument);
-    let definitions = generator.take_definitions(true);
+    let mut definitions = generator.take_definitions(true);
+    // A JSON Lines line is the same record with `"type"` first: one definition per type, and
+    // `line`, the schema of any line.
+    let mut lines = Vec::new();
+    for kind in RecordKind::ALL {
+        let name = type_name(*kind);
+        let Some(Value::Object(def)) = definitions.get(&name).cloned() else {
+            continue;
+        };
+        let mut line = Map::new();
+        for (key, value) in def {
+            match (key.as_str(), value) {
+                ("properties", Value::Object(props)) => {
+                    let mut with_type = Map::new();
+                    with_type.insert("type".into(), json!({ "const": kind.as_str() }));
+                    with_type.extend(props);
+                    line.insert(key, Value::Object(with_type));
+                }
+                ("required", Value::Array(mut req)) => {
+                    req.insert(0, json!("type"));
+                    line.insert(key, Value::Array(req));
+                }
+                (_, value) => {
+                    line.insert(key, value);
+                }
+            }
+        }
+        definitions.insert(format!("{name}Line"), Value::Object(line));
+        lines.push(json!({ "$ref": format!("#/$defs/{name}Line") }));
+    }
+    definitions.insert(
+        "line".into(),
+        json!({
+            "description": "One line of a JSON Lines record file: a record with its type first (\"type\": \"event\", ...).",
+            "oneOf": lines,
+        }),
+    );
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "syriatalks record file",
@@ -33,6 +70,12 @@ pub fn record_file_schema() -> Value {
         "additionalProperties": false,
         "$defs": definitions,
     })
+}
+
+/// The name schemars gives a record type's definition: its Rust type name.
+fn type_name(kind: RecordKind) -> String {
+    let word = kind.as_str();
+    word[..1].to_ascii_uppercase() + &word[1..]
 }
 
 /// [`record_file_schema`] as the committed file holds it: pretty JSON and a final newline.

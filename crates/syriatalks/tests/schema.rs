@@ -32,4 +32,11 @@ fn the_schema_knows_every_record_type_kind_word_and_date_form() {
     }
     assert_eq!(schema["$defs"]["Event"]["additionalProperties"], false);
     assert!(schema["$defs"]["PartialDate"]["pattern"].is_string());
+    let line = &schema["$defs"]["EventLine"];
+    assert_eq!(line["properties"]["type"]["const"], "event");
+    assert_eq!(line["required"][0], "type");
+    assert_eq!(
+        schema["$defs"]["line"]["oneOf"].as_array().map(Vec::len),
+        Some(syriatalks::RecordKind::ALL.len())
+    );
 }
