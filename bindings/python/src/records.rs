@@ -593,6 +593,9 @@ record_class! {
         name: "str" = this.name;
         /// The negotiation track.
         process: "Process" = this.process;
+        /// The negotiation track, under the name every record type uses for its kind (the
+        /// ``kind=`` filter matches it): the same as ``process``.
+        kind: "Process" = this.process;
         /// Whether it took place.
         status: "RoundStatus" = this.status;
         /// Other names the corpus uses.
@@ -697,7 +700,8 @@ record_class! {
         period: "Optional[Period]" = this.period;
         /// When the claim was made or reported.
         as_of: "Optional[PartialDate]" = this.as_of;
-        /// Who claimed it, by actor ids.
+        /// Who claimed it, by actor ids; empty when the article states it in its own voice
+        /// (tables write that as ``syriatalks.NO_CLAIMANT``).
         claimed_by: "Tuple[str, ...]" = this.claimed_by;
         /// The round it was claimed at, by id.
         round: "Optional[str]" = this.round;

@@ -12,8 +12,17 @@ use std::{io::Write, path::PathBuf, process::ExitCode};
 use clap::{Parser, Subcommand, ValueEnum};
 use syriatalks::{Dataset, Filter, LoadError, PartialDate, QueryError};
 
+/// What `--version` prints: the program's version and the embedded data's, which move apart.
+static VERSION_LINE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{} (data {})",
+        syriatalks::VERSION,
+        syriatalks::DATA_VERSION
+    )
+});
+
 #[derive(Parser)]
-#[command(name = "syriatalks", version, about = "A source-cited dataset of the Syrian peace talks", long_about = None)]
+#[command(name = "syriatalks", version = VERSION_LINE.as_str(), about = "A source-cited dataset of the Syrian peace talks", long_about = None)]
 struct Cli {
     /// Use this dataset (a folder with record files and seeds/, or one record file) instead of the
     /// embedded one.
@@ -59,6 +68,9 @@ enum Command {
         /// folded into the first, with the number of sources.
         #[arg(long)]
         collapse: bool,
+        /// Only quotes said by this actor (id or any name).
+        #[arg(long)]
+        speaker: Option<String>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -73,11 +85,14 @@ enum Command {
     },
     /// One record, with its evidence quotes and the titles of their sources.
     Show {
-        /// The record id.
+        /// The record id (a retired id shows its replacement, with a note saying why).
         id: String,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Print a citation of the record instead: BibTeX or CSL-JSON.
+        #[arg(long, value_name = "STYLE", value_parser = parse_cite_style, conflicts_with = "json")]
+        cite: Option<syriatalks::CiteStyle>,
     },
     /// Words in records and article texts, with snippets and byte spans.
     Search {
@@ -252,6 +267,11 @@ fn load_data(path: &std::path::Path, with_embedded: bool) -> Result<Dataset, Loa
     result
 }
 
+fn parse_cite_style(s: &str) -> Result<syriatalks::CiteStyle, String> {
+    s.parse()
+        .map_err(|e: syriatalks::UnknownWord| e.to_string())
+}
+
 fn dataset(path: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, Dataset>, Failure> {
     Ok(match path {
         Some(p) => std::borrow::Cow::Owned(load_data(p, false)?),
@@ -407,6 +427,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
             text,
             dates,
             collapse,
+            speaker,
             json: as_json,
         } => {
             let filter = Filter {
@@ -419,6 +440,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 source,
                 text,
                 dates,
+                speaker,
             };
             let entries = ds.timeline(&filter)?;
             let rows: Vec<render::Row> = if collapse {
@@ -449,8 +471,15 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 render::claims(ds, &claims, out)?;
             }
         }
-        Command::Show { id, json: as_json } => {
-            let record = ds.get(&id).ok_or_else(|| {
+        Command::Show {
+            id,
+            json: as_json,
+            cite,
+        } => {
+            let Some(found) = ds.resolve_id(&id) else {
+                if let Some(r) = ds.retirement(&id) {
+                    return Err(Failure::Data(syriatalks::retired::retirement_note(r)));
+                }
                 let near: Vec<&str> = ds
                     .records()
                     .map(|r| r.id())
@@ -462,12 +491,18 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 } else {
                     format!(" (did you mean: {}?)", near.join(", "))
                 };
-                Failure::Data(format!("no record has id `{id}`{hint}"))
-            })?;
-            if as_json {
-                writeln!(out, "{}", json(&render::Shown::new(ds, record)))?;
+                return Err(Failure::Data(format!("no record has id `{id}`{hint}")));
+            };
+            for r in &found.retired {
+                eprintln!("note: {}", syriatalks::retired::retirement_note(r));
+            }
+            if let Some(style) = cite {
+                // resolve_id found the record, so its citation exists.
+                write!(out, "{}", ds.cite(&id, style).unwrap_or_default())?;
+            } else if as_json {
+                writeln!(out, "{}", json(&render::Shown::new(ds, &found)))?;
             } else {
-                render::show(ds, record, out)?;
+                render::show(ds, found.record, out)?;
             }
         }
         Command::Search {

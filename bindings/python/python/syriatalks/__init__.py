@@ -37,6 +37,7 @@ from ._errors import (
     MissingDependencyError,
     NotFoundError,
     Problem,
+    RetiredIdWarning,
     UnknownFilterError,
     UnknownKindError,
 )
@@ -71,7 +72,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     import datetime
     import pathlib
-    from typing import Any, List, Optional, Sequence, Tuple, Type, Union
+    from typing import Any, Dict, List, Optional, Sequence, Tuple, Type, Union
 
     import matplotlib.figure
     import pandas
@@ -126,10 +127,18 @@ else:
 __version__: str = _native.VERSION
 #: The version of the embedded data.
 DATA_VERSION: str = _native.DATA_VERSION
+#: Where each seed article comes from and on what terms it is included (outlet, author, date,
+#: the rights line each text carries): the text of ``SOURCES.md``, also installed beside this module.
+#: The articles' rights stay with their publishers; the package licence does not cover them.
+SOURCES_NOTICE: str = _native.SOURCES_NOTICE
+#: How a figure with no claimant (the article states it in its own voice) is written in tables.
+NO_CLAIMANT: str = _native.NO_CLAIMANT
 
 __all__ = [
     "__version__",
     "DATA_VERSION",
+    "SOURCES_NOTICE",
+    "NO_CLAIMANT",
     "FILTERS",
     # datasets
     "Dataset",
@@ -162,6 +171,8 @@ __all__ = [
     "resolve_actor",
     "search",
     "get",
+    "retirement",
+    "cite",
     "source",
     "actor",
     "place",
@@ -236,6 +247,7 @@ __all__ = [
     "DateError",
     "EmptyRangeError",
     "MissingDependencyError",
+    "RetiredIdWarning",
 ]
 
 _EMBEDDED: Optional[Dataset] = None
@@ -375,6 +387,14 @@ def get(id: str) -> Optional[Record]:
     return embedded().get(id)
 
 
+def retirement(id: str) -> Optional[Dict[str, Optional[str]]]:
+    return embedded().retirement(id)
+
+
+def cite(id: str, style: str = "bibtex") -> str:
+    return embedded().cite(id, style)
+
+
 def source(id: str) -> Optional[Source]:
     return embedded().source(id)
 
@@ -482,6 +502,8 @@ for _f in (
     resolve_actor,
     search,
     get,
+    retirement,
+    cite,
     source,
     actor,
     place,
