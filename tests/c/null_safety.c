@@ -391,6 +391,7 @@ int main(int argc, char **argv) {
         CHECK_STATUS(st_query(emb, ST_RECORD_KIND_EVENT, &f, &o), ST_STATUS_INVALID_ARGUMENT);
         CHECK(o == NULL);
         CHECK_CONTAINS(st_last_error_message(), "filter.dates");
+    }
     CHECK_DS_STR_OUT(st_retirement_json, char, "id");
     {
         char *o = SENTINEL;
