@@ -32,6 +32,9 @@
   var entries = D.timeline.map(function (e) {
     e.f = e.first ? ymd(e.first) : null;
     e.l = e.last ? ymd(e.last) : null;
+    // A round's certain days: drawn solid inside its possible span, which is hatched.
+    e.cf = e.certain ? ymd(e.certain[0]) : null;
+    e.cl = e.certain ? ymd(e.certain[1]) : null;
     return e;
   });
   var lo = Infinity, hi = -Infinity;
@@ -98,7 +101,14 @@
     if (text !== undefined) x.textContent = text;
     return x;
   }
-  function label(e) { return (e.date || "undated") + " — " + e.label + " (" + e.type + (e.kind ? ", " + e.kind.replace(/_/g, " ") : "") + ")"; }
+  function label(e) {
+    var when = (e.date || "undated");
+    if (e.type === "round" && e.first) {
+      when += e.certain ? " (certainly in session " + e.certain[0] + (e.certain[1] !== e.certain[0] ? " to " + e.certain[1] : "") + ")" : " (no day certain)";
+      if (e.last && e.last !== (e.certain ? e.certain[1] : e.first)) when += ", possibly until " + e.last;
+    }
+    return when + " — " + e.label + " (" + e.type + (e.kind ? ", " + e.kind.replace(/_/g, " ") : "") + ")";
+  }
 
   // keepCenter: a zoom keeps the middle of the view where it was; a new filter shows its first mark.
   function render(keepCenter) {
@@ -149,8 +159,16 @@
         var r = 0;
         while (r < ends.length && ends[r] > left) r++;
         ends[r] = left + w + 2;
-        var a = el("a", "mark t-" + e.type + (e.process ? " pr-" + e.process : "") + (e.precision && e.precision !== "day" ? " partial" : ""),
+        var possibleOnly = e.type === "round" && (e.cf === null || e.cf > e.f || e.cl < e.l);
+        var a = el("a", "mark t-" + e.type + (e.process ? " pr-" + e.process : "") + ((e.precision && e.precision !== "day") || possibleOnly ? " partial" : ""),
           w >= 40 ? e.label : "");
+        if (e.type === "round" && e.cf !== null && possibleOnly) {
+          // The days the round certainly sat, solid, over the hatched days it only may have.
+          var c = el("span", "certain");
+          c.style.left = ((e.cf - e.f) * ppd) + "px";
+          c.style.width = Math.max(2, (e.cl - e.cf + 1) * ppd) + "px";
+          a.appendChild(c);
+        }
         if (compact) a.classList.add("compact");
         a.href = e.href;
         a.title = label(e);

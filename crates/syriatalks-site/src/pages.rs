@@ -808,6 +808,12 @@ fn data_js(ctx: &Ctx, export: &Value) -> Result<String, SiteError> {
                 "precision": date.map(|d| d.value.precision().to_string()),
                 "first": when.map(|w| w.first.to_string()),
                 "last": when.map(|w| w.last.to_string()),
+                // For a round, the days it was certainly in session (drawn solid; the rest of its
+                // possible days hatched).
+                "certain": match r {
+                    syriatalks::RecordRef::Round(x) => ds.certain_days(x).map(|c| [c.first.to_string(), c.last.to_string()]),
+                    _ => None,
+                },
                 "process": match r { syriatalks::RecordRef::Round(x) => Some(x.process.as_str()), _ => None },
                 "actors": actors_of.get(r.id()).cloned().unwrap_or_default(),
                 "processes": processes_of.get(r.id()).cloned().unwrap_or_default(),
