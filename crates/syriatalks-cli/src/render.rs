@@ -467,6 +467,10 @@ pub fn rounds(ds: &Dataset, rounds: &[&Round], out: &mut dyn Write) -> io::Resul
     )?;
     for r in rounds {
         let when = r.period.as_ref().map_or("—".to_string(), |p| match &p.end {
+            // A period within one stated year or month ("held in 2012") reads as that date once.
+            Some(end) if end.value == p.start.value && end.qualifier == p.start.qualifier => {
+                date(Some(&p.start))
+            }
             Some(end) => format!("{} – {}", date(Some(&p.start)), date(Some(end))),
             None => date(Some(&p.start)),
         });
