@@ -413,16 +413,8 @@ pub(crate) fn check(ds: &Dataset, index: &IdIndex, origins: &Origins, problems: 
             }
         }
     }
-    let mut report = |(kind, i): (RecordKind, usize), message: String| {
-        let origin = origins.of(kind, i);
-        problems.push(Problem {
-            kind: ProblemKind::BadValue,
-            file: origin.map(|o| o.0.to_string()),
-            line: origin.map(|o| o.1),
-            record: ds.at(kind, i).map(|r| r.id().to_string()),
-            field: Some("happening".into()),
-            message,
-        });
+    let mut report = |at: (RecordKind, usize), message: String| {
+        problems.push(origins.problem(ds, at, ProblemKind::BadValue, "happening".into(), message));
     };
     for (key, members) in groups {
         let first = members[0];

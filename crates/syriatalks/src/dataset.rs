@@ -204,17 +204,7 @@ impl Dataset {
     /// ```
     pub fn get(&self, id: &str) -> Option<RecordRef<'_>> {
         let (kind, i) = self.locate(id)?;
-        Some(match kind {
-            RecordKind::Source => RecordRef::Source(&self.sources[i]),
-            RecordKind::Actor => RecordRef::Actor(&self.actors[i]),
-            RecordKind::Place => RecordRef::Place(&self.places[i]),
-            RecordKind::Round => RecordRef::Round(&self.rounds[i]),
-            RecordKind::Event => RecordRef::Event(&self.events[i]),
-            RecordKind::Figure => RecordRef::Figure(&self.figures[i]),
-            RecordKind::Quote => RecordRef::Quote(&self.quotes[i]),
-            RecordKind::Position => RecordRef::Position(&self.positions[i]),
-            RecordKind::Instrument => RecordRef::Instrument(&self.instruments[i]),
-        })
+        self.at(kind, i)
     }
 
     /// How many records of each type, in [`RecordKind::ALL`] order.

@@ -40,6 +40,26 @@ impl Origins {
         let (f, line) = *self.at[kind_slot(kind)].get(i)?;
         Some((self.files.get(f as usize)?.as_str(), line as usize))
     }
+
+    /// A problem of the `i`-th record of a type, at its file and line.
+    pub(crate) fn problem(
+        &self,
+        ds: &Dataset,
+        (kind, i): (RecordKind, usize),
+        problem: ProblemKind,
+        field: String,
+        message: String,
+    ) -> Problem {
+        let origin = self.of(kind, i);
+        Problem {
+            kind: problem,
+            file: origin.map(|o| o.0.to_string()),
+            line: origin.map(|o| o.1),
+            record: ds.at(kind, i).map(|r| r.id().to_string()),
+            field: Some(field),
+            message,
+        }
+    }
 }
 
 /// The position of a record type in [`RecordKind::ALL`].

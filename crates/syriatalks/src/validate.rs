@@ -1199,16 +1199,7 @@ pub(crate) fn validate(
     }
     // Anchors that contradict a stated date or loop, and happening keys that link nothing.
     for p in crate::anchor::resolve(ds, index).1 {
-        let (kind, i) = p.at;
-        let origin = origins.of(kind, i);
-        problems.push(Problem {
-            kind: ProblemKind::BadDate,
-            file: origin.map(|o| o.0.to_string()),
-            line: origin.map(|o| o.1),
-            record: ds.at(kind, i).map(|r| r.id().to_string()),
-            field: Some(p.field),
-            message: p.message,
-        });
+        problems.push(origins.problem(ds, p.at, ProblemKind::BadDate, p.field, p.message));
     }
     crate::corroborate::check(ds, index, origins, problems);
 
