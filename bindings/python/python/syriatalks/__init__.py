@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 
-from . import _native
+from . import _lazyhints, _native
 from ._dataset import FILTER_HELP, FILTERS, Dataset
 from ._errors import (
     DateError,
@@ -77,7 +77,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from typing_extensions import Unpack
 
     from ._claims import Conflict, Happening, Side
-    from ._dataset import DateLike, Filters, PathLike
+    from ._hints import DateLike, Filters, PathLike
     from ._vocab import (
         ActorKind,
         Basis,
@@ -495,3 +495,4 @@ for _f in (
         )
 del _f, _doc
 assert FILTER_HELP
+_lazyhints.install(__name__, globals())

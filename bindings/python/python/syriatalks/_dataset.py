@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from . import _native
+from . import _lazyhints, _native
 from ._records import (
     Actor,
     Candidate,
@@ -33,27 +33,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
     import matplotlib.figure
     import pandas
-    from typing_extensions import TypedDict, Unpack
+    from typing_extensions import Unpack
 
     from ._claims import Happening
+    from ._hints import DateLike, Filters, NameLike, PathLike
     from ._vocab import Certainty, Measure, RecordKind
-
-    DateLike = Union[str, int, _dt.date, PartialDate]
-    NameLike = Union[str, Record]
-    PathLike = Union[str, bytes, os.PathLike[str], os.PathLike[bytes]]
-
-    class Filters(TypedDict, total=False):
-        """The filter keywords every query accepts."""
-
-        since: Optional[DateLike]
-        until: Optional[DateLike]
-        actor: Optional[NameLike]
-        kind: Union[str, Enum, None]
-        place: Optional[NameLike]
-        round: Optional[NameLike]
-        source: Optional[NameLike]
-        text: Optional[str]
-        dates: Union[str, Certainty, None]
 
     R = TypeVar("R", bound=Record)
 
@@ -370,3 +354,5 @@ _SELECT_DOCS = {
 }
 for _name, _text in _SELECT_DOCS.items():
     getattr(Dataset, _name).__doc__ = _doc(_text)
+
+_lazyhints.install(__name__, globals())

@@ -9,6 +9,7 @@ object is a handle on its dataset; each field becomes a Python object when it is
 
 from __future__ import annotations
 
+from . import _lazyhints
 from ._native import (
     Actor,
     AgendaItem,
@@ -122,3 +123,5 @@ class RecordList(list[T]):
             return f"RecordList({list.__repr__(self)})"
         shown = ", ".join(repr(x) for x in self[:5])
         return f"RecordList([{shown}, … {len(self) - 5} more])"
+
+_lazyhints.install(__name__, globals())
