@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 
 from . import _lazyhints, _native
+from ._native import ArrowTable
 from ._dataset import FILTER_HELP, FILTERS, Dataset
 from ._errors import (
     DateError,
@@ -74,6 +75,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     import matplotlib.figure
     import pandas
+    import polars
     from typing_extensions import Unpack
 
     from ._claims import Conflict, Happening, Side
@@ -172,6 +174,10 @@ __all__ = [
     "counts",
     "to_dataframe",
     "plot_timeline",
+    "to_arrow",
+    "to_polars",
+    "export",
+    "ArrowTable",
     # records
     "Record",
     "RecordList",
@@ -449,6 +455,25 @@ def plot_timeline(**filters: Unpack[Filters]) -> matplotlib.figure.Figure:
     return embedded().plot_timeline(**filters)
 
 
+def to_arrow(record_type: Union[str, RecordKind, Type[Record]], **filters: Unpack[Filters]) -> ArrowTable:
+    return embedded().to_arrow(record_type, **filters)
+
+
+def to_polars(record_type: Union[str, RecordKind, Type[Record]], **filters: Unpack[Filters]) -> polars.DataFrame:
+    return embedded().to_polars(record_type, **filters)
+
+
+def export(
+    path: PathLike,
+    format: str = "parquet",
+    *,
+    partition: Optional[str] = None,
+    kind: Union[str, RecordKind, Type[Record], None] = None,
+    **filters: Unpack[Filters],
+) -> List[str]:
+    return embedded().export(path, format, partition=partition, kind=kind, **filters)
+
+
 for _f in (
     load,
     sources,
@@ -485,6 +510,9 @@ for _f in (
     instrument,
     counts,
     plot_timeline,
+    to_arrow,
+    to_polars,
+    export,
 ):
     _doc = getattr(Dataset, _f.__name__).__doc__
     if _f.__doc__ is None and _doc:

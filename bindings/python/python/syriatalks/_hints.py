@@ -41,6 +41,7 @@ else:  # pragma: no cover - Python < 3.11: typing_extensions, when installed
 if typing.TYPE_CHECKING:  # pragma: no cover
     import matplotlib.figure
     import pandas
+    import polars
     from typing_extensions import TypedDict
 else:
     from typing import TypedDict
@@ -55,6 +56,10 @@ else:
         import pandas
     except ImportError:  # pragma: no cover - pandas is optional
         pandas = _Absent()
+    try:
+        import polars
+    except ImportError:  # pragma: no cover - polars is optional
+        polars = _Absent()
     try:
         import matplotlib.figure
     except ImportError:  # pragma: no cover - matplotlib is optional
@@ -94,6 +99,7 @@ def namespace(module: str) -> Dict[str, Any]:
         _dt=_dt,
         os=os,
         pandas=pandas,
+        polars=polars,
         matplotlib=matplotlib,
         DateLike=DateLike,
         NameLike=NameLike,
