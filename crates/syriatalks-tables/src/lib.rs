@@ -13,11 +13,13 @@
 //! ```
 
 mod column;
+mod docs;
 mod reader;
 mod schema;
 mod write;
 
 pub use column::{date32, DOC_KEY};
+pub use docs::{markdown as docs_markdown, type_name};
 pub use reader::{Batches, DEFAULT_CHUNK};
 pub use schema::{edtf, edtf_interval, schema};
 pub use write::{
