@@ -14,12 +14,14 @@
 
 mod column;
 mod docs;
+mod jsonl;
 mod reader;
 mod schema;
 mod write;
 
 pub use column::{date32, DOC_KEY};
 pub use docs::{markdown as docs_markdown, type_name};
+pub use jsonl::{jsonl_line, write_jsonl};
 pub use reader::{Batches, DEFAULT_CHUNK};
 pub use schema::{edtf, edtf_interval, schema};
 pub use write::{
