@@ -13,12 +13,21 @@
 //! ```
 
 mod column;
+mod docs;
+mod jsonl;
 mod reader;
 mod schema;
+mod write;
 
 pub use column::{date32, DOC_KEY};
+pub use docs::{markdown as docs_markdown, type_name};
+pub use jsonl::{jsonl_line, write_jsonl};
 pub use reader::{Batches, DEFAULT_CHUNK};
 pub use schema::{edtf, edtf_interval, schema};
+pub use write::{
+    file_name, flatten, partition_year, write_csv, write_parquet, write_parquet_by_year,
+    WriteError, UNDATED_PARTITION,
+};
 
 /// The Arrow crates this one is built on, re-exported so dependants use the same versions.
 pub use arrow_array;

@@ -91,6 +91,18 @@ impl<D: Deref<Target = Dataset>> Batches<D> {
     pub fn dataset(&self) -> &Dataset {
         &self.ds
     }
+
+    /// Rows per batch.
+    pub fn chunk(&self) -> usize {
+        self.chunk
+    }
+}
+
+impl<D: Deref<Target = Dataset> + Clone> Batches<D> {
+    /// A copy of the dataset handle (cheap for `&Dataset` and `Arc<Dataset>`).
+    pub fn handle(&self) -> D {
+        self.ds.clone()
+    }
 }
 
 impl<D: Deref<Target = Dataset>> Iterator for Batches<D> {
