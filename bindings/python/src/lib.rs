@@ -8,6 +8,7 @@
 
 mod arrow;
 mod conv;
+mod export;
 mod records;
 mod values;
 
@@ -759,6 +760,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<arrow::ArrowTable>()?;
     m.add_function(wrap_pyfunction!(arrow::to_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::records_to_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(export::export, m)?)?;
     m.add_class::<PyRecord>()?;
     m.add_class::<records::PySource>()?;
     m.add_class::<records::PyActor>()?;

@@ -20,11 +20,12 @@ from syriatalks._records import RECORD_CLASSES
 KINDS = list(RECORD_CLASSES)
 
 
-def expected_rows(ds: st.Dataset, kind: str, **filters: Any) -> List[Dict[str, Any]]:
+def expected_rows(ds: st.Dataset, record_type: str, /, **filters: Any) -> List[Dict[str, Any]]:
     """What the record API says, in the table's column names."""
     out = []
-    for r in ds.select(kind, **filters):
-        evs = r.all_evidence
+    columns = set(ds.to_arrow(record_type).column_names)
+    for r in ds.select(record_type, **filters):
+        evs = r.evidence
         d = r.main_date
         days = ds.days(r)
         row: Dict[str, Any] = {
@@ -42,10 +43,12 @@ def expected_rows(ds: st.Dataset, kind: str, **filters: Any) -> List[Dict[str, A
             "quote_start": evs[0].span.start if evs and evs[0].span else None,
             "quote_end": evs[0].span.end if evs and evs[0].span else None,
         }
-        if kind == "event":
+        if record_type == "event":
             row["actor_ids"] = [p.actor for p in r.actors]
+            row["actors"] = [{"actor": p.actor, "role": p.role.value} for p in r.actors]
             row["places"] = list(r.places)
-        out.append(row)
+        # Only the columns this record type's table has (a source has no evidence, an actor no date).
+        out.append({k: v for k, v in row.items() if k in columns})
     return out
 
 
@@ -127,7 +130,7 @@ def test_an_empty_selection_still_has_its_columns() -> None:
     assert t.num_rows == 0
     table = pa.table(t)
     assert table.num_rows == 0 and table.column_names == t.column_names and "actor_ids" in t.column_names
-    assert duckdb.sql("select count(*) from t").fetchone() == (0,)
+    assert duckdb.sql("select count(*) from t").fetchall()[0] == (0,)
 
 
 def test_the_capsules_are_named_as_the_interface_says_and_each_read_is_a_new_stream() -> None:
@@ -146,8 +149,8 @@ def test_the_capsules_are_named_as_the_interface_says_and_each_read_is_a_new_str
     assert pa.schema(t) == first.schema and first.schema.names == t.column_names
     # A requested schema is allowed by the interface and ignored: the table has one schema.
     assert is_valid(t.__arrow_c_stream__(requested_schema=t.__arrow_c_schema__()), b"arrow_array_stream") == 1
-    assert duckdb.sql("select count(*) from t").fetchone() == (t.num_rows,)
-    assert duckdb.sql("select count(*) from t").fetchone() == (t.num_rows,)
+    assert duckdb.sql("select count(*) from t").fetchall()[0] == (t.num_rows,)
+    assert duckdb.sql("select count(*) from t").fetchall()[0] == (t.num_rows,)
     assert "figure" in repr(t) and str(t.num_rows) in repr(t)
 
 
@@ -170,4 +173,22 @@ def test_syriatalks_needs_no_arrow_library() -> None:
         "print(t.num_rows, type(c).__name__, [m for m in ('pyarrow', 'polars', 'duckdb', 'pandas') if m in sys.modules])\n"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split(maxsplit=2)
-    assert out == [str(len(st.events(kind="veto"))), "PyCapsule", "[]"]
+    assert [x.strip() for x in out] == [str(len(st.events(kind="veto"))), "PyCapsule", "[]"]
+
+
+def test_the_readme_one_liners_run_and_find_rows() -> None:
+    import ast
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    lines = [line for line in readme.splitlines() if line.startswith("import syriatalks as st, ")]
+    assert len(lines) >= 2
+    for line in lines:
+        tree = ast.parse(line)
+        last = tree.body.pop()
+        assert isinstance(last, ast.Expr), line
+        ns: Dict[str, Any] = {}
+        exec(compile(tree, "README.md", "exec"), ns)
+        result = eval(compile(ast.Expression(last.value), "README.md", "eval"), ns)
+        rows = result.fetchall() if hasattr(result, "fetchall") else result.rows()
+        assert rows, line
