@@ -49,7 +49,12 @@ pub struct ArrowTable {
 
 impl ArrowTable {
     /// A table of `rows` records of `record_type`, whose batches `make` produces.
-    pub fn new(record_type: &'static str, rows: usize, schema: SchemaRef, make: MakeBatches) -> Self {
+    pub fn new(
+        record_type: &'static str,
+        rows: usize,
+        schema: SchemaRef,
+        make: MakeBatches,
+    ) -> Self {
         ArrowTable {
             record_type,
             rows,
@@ -108,7 +113,11 @@ impl ArrowTable {
     /// :type: List[str]
     #[getter]
     fn column_names(&self) -> Vec<String> {
-        self.schema.fields().iter().map(|f| f.name().clone()).collect()
+        self.schema
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect()
     }
 
     fn __len__(&self) -> usize {
@@ -154,7 +163,7 @@ pub fn to_arrow(
     Ok(table_of(handle, kind, selected.rows().into()))
 }
 
-/// records_to_arrow(records: Sequence[Record]) -> ArrowTable
+/// records_to_arrow(records: List[Record]) -> ArrowTable
 ///
 /// These records (all of one type, from one dataset) as an Arrow table, in their order.
 #[pyfunction]
@@ -164,7 +173,9 @@ pub fn records_to_arrow(records: Vec<PyRef<'_, PyRecord>>) -> PyResult<ArrowTabl
     for r in &records {
         let kind = r.kind();
         let (handle, index) = r.position().ok_or_else(|| {
-            PyValueError::new_err("a detached record (from pickle) has no dataset to read a table from")
+            PyValueError::new_err(
+                "a detached record (from pickle) has no dataset to read a table from",
+            )
         })?;
         match &found {
             None => found = Some((handle.clone(), kind)),
@@ -177,10 +188,14 @@ pub fn records_to_arrow(records: Vec<PyRef<'_, PyRecord>>) -> PyResult<ArrowTabl
                 )))
             }
         }
-        rows.push(u32::try_from(index).map_err(|_| PyValueError::new_err("record index out of range"))?);
+        rows.push(
+            u32::try_from(index).map_err(|_| PyValueError::new_err("record index out of range"))?,
+        );
     }
     let Some((handle, kind)) = found else {
-        return Err(PyValueError::new_err("records_to_arrow needs at least one record (its type names the columns)"));
+        return Err(PyValueError::new_err(
+            "records_to_arrow needs at least one record (its type names the columns)",
+        ));
     };
     Ok(table_of(handle, kind, rows.into()))
 }

@@ -84,10 +84,18 @@ fn write(
         match format {
             Format::ParquetByYear => {
                 let folder = dir.join(kind.as_str());
-                written.extend(write_parquet_by_year(batches, &folder)?.into_iter().map(|(p, _)| p));
+                written.extend(
+                    write_parquet_by_year(batches, &folder)?
+                        .into_iter()
+                        .map(|(p, _)| p),
+                );
             }
             Format::Parquet | Format::Csv => {
-                let ext = if format == Format::Csv { "csv" } else { "parquet" };
+                let ext = if format == Format::Csv {
+                    "csv"
+                } else {
+                    "parquet"
+                };
                 let path = dir.join(file_name(kind, ext));
                 let out = BufWriter::new(File::create(&path)?);
                 if format == Format::Csv {
@@ -127,9 +135,14 @@ pub fn export(
     let filter = crate::filter_from(py, filters)?;
     let handle = dataset.handle().clone();
     match py.detach(|| write(&handle, &kinds, &filter, format, &path)) {
-        Ok(files) => Ok(files.into_iter().map(|p| p.to_string_lossy().into_owned()).collect()),
+        Ok(files) => Ok(files
+            .into_iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect()),
         Err(Failure::Query(e)) => Err(crate::query_error(py, e)),
-        Err(Failure::Write(WriteError::Io(e))) => Err(PyOSError::new_err(format!("syriatalks export: {e}"))),
+        Err(Failure::Write(WriteError::Io(e))) => {
+            Err(PyOSError::new_err(format!("syriatalks export: {e}")))
+        }
         Err(Failure::Write(e)) => Err(PyRuntimeError::new_err(format!("syriatalks export: {e}"))),
     }
 }

@@ -192,3 +192,21 @@ def test_the_readme_one_liners_run_and_find_rows() -> None:
         result = eval(compile(ast.Expression(last.value), "README.md", "eval"), ns)
         rows = result.fetchall() if hasattr(result, "fetchall") else result.rows()
         assert rows, line
+
+
+def test_a_list_of_records_becomes_a_table_in_its_order(tiny: st.Dataset) -> None:
+    events = st.events(kind="veto")
+    picked = st.RecordList([*reversed(events), events[0]])
+    table = pa.table(picked.to_arrow())
+    assert table["id"].to_pylist() == [e.id for e in picked]
+    assert pa.table(tiny.events().to_arrow())["id"].to_pylist() == tiny.events().ids
+    with pytest.raises(ValueError, match="one type from one dataset"):
+        st.RecordList([*events, *st.figures()]).to_arrow()
+    with pytest.raises(ValueError, match="one type from one dataset"):
+        st.RecordList([*events, *tiny.events()]).to_arrow()
+    with pytest.raises(ValueError, match="at least one record"):
+        st.RecordList([]).to_arrow()
+    import pickle
+
+    with pytest.raises(ValueError, match="detached"):
+        st.RecordList([pickle.loads(pickle.dumps(events[0]))]).to_arrow()

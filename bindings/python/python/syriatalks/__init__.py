@@ -468,10 +468,10 @@ def export(
     format: str = "parquet",
     *,
     partition: Optional[str] = None,
-    kind: Union[str, RecordKind, Type[Record], None] = None,
+    record_type: Union[str, RecordKind, Type[Record], None] = None,
     **filters: Unpack[Filters],
 ) -> List[str]:
-    return embedded().export(path, format, partition=partition, kind=kind, **filters)
+    return embedded().export(path, format, partition=partition, record_type=record_type, **filters)
 
 
 for _f in (

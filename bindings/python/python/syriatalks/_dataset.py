@@ -360,7 +360,7 @@ class Dataset:
         format: str = "parquet",
         *,
         partition: Optional[str] = None,
-        kind: Union[str, RecordKind, Type[Record], None] = None,
+        record_type: Union[str, RecordKind, Type[Record], None] = None,
         **filters: Unpack[Filters],
     ) -> List[str]:
         """Writes the records that match the filters under ``path``, as ``syriatalks export``
@@ -370,9 +370,10 @@ class Dataset:
         ``partition="year"`` hive-partitioned by the year of each record's first anchored day,
         ``path/event/year=2016/part-0.parquet``, which DuckDB, polars and Spark read as one
         dataset), ``"csv"`` (one flat file per type) or ``"jsonl"`` (``path`` is the file: the
-        loader's own JSON Lines format, which :func:`syriatalks.load` reads back). ``kind``: one
-        record type (default: every type)."""
-        word = None if kind is None else _word(kind)
+        loader's own JSON Lines format, which :func:`syriatalks.load` reads back).
+        ``record_type``: one record type (default: every type); ``kind=`` is the filter on the
+        kind word, as in every query."""
+        word = None if record_type is None else _word(record_type)
         return list(_native.export(self._native, os.fsdecode(path), format, partition, word, filters))
 
     def plot_timeline(self, **filters: Unpack[Filters]) -> matplotlib.figure.Figure:

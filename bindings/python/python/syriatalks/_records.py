@@ -12,6 +12,7 @@ from __future__ import annotations
 from . import _lazyhints
 from ._native import (
     Actor,
+    ArrowTable,
     AgendaItem,
     Attested,
     Candidate,
@@ -35,6 +36,7 @@ from ._native import (
     SearchHit,
     Source,
     Span,
+    records_to_arrow,
 )
 
 TYPE_CHECKING = False
@@ -99,6 +101,11 @@ class RecordList(list[T]):
         from ._frame import to_dataframe
 
         return to_dataframe(self, explode_evidence=explode_evidence)
+
+    def to_arrow(self) -> ArrowTable:
+        """These records (all of one type, from one dataset) as an Arrow table, in this order:
+        see :meth:`syriatalks.Dataset.to_arrow`."""
+        return records_to_arrow(self)
 
     @property
     def ids(self) -> List[str]:
