@@ -1236,7 +1236,7 @@ def to_arrow(dataset: NativeDataset, record_type: str, filters: Optional[Mapping
     """
     ...
 
-def records_to_arrow(records: Sequence[Record]) -> ArrowTable:
+def records_to_arrow(records: List[Record]) -> ArrowTable:
     """These records (all of one type, from one dataset) as an Arrow table, in their order."""
     ...
 
