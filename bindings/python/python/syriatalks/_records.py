@@ -105,7 +105,8 @@ class RecordList(list[T]):
     def to_arrow(self) -> ArrowTable:
         """These records (all of one type, from one dataset) as an Arrow table, in this order:
         see :meth:`syriatalks.Dataset.to_arrow`."""
-        return records_to_arrow(self)
+        # The element type is checked natively: anything but a record is a TypeError there.
+        return records_to_arrow(self)  # type: ignore[arg-type]
 
     @property
     def ids(self) -> List[str]:
