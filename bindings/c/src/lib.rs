@@ -15,12 +15,14 @@
 //!   are freed with one call (`st_results_free`, `st_string_free`…), which takes `T**`, accepts
 //!   NULL and nulls the slot.
 
+mod cite;
 mod ffi;
 mod handle;
 mod happenings;
 mod status;
 mod types;
 
+pub use cite::*;
 pub use ffi::*;
 pub use handle::StDataset;
 pub use happenings::*;

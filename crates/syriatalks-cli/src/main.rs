@@ -12,8 +12,17 @@ use std::{io::Write, path::PathBuf, process::ExitCode};
 use clap::{Parser, Subcommand, ValueEnum};
 use syriatalks::{Dataset, Filter, LoadError, PartialDate, QueryError};
 
+/// What `--version` prints: the program's version and the embedded data's, which move apart.
+static VERSION_LINE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{} (data {})",
+        syriatalks::VERSION,
+        syriatalks::DATA_VERSION
+    )
+});
+
 #[derive(Parser)]
-#[command(name = "syriatalks", version, about = "A source-cited dataset of the Syrian peace talks", long_about = None)]
+#[command(name = "syriatalks", version = VERSION_LINE.as_str(), about = "A source-cited dataset of the Syrian peace talks", long_about = None)]
 struct Cli {
     /// Use this dataset (a folder with record files and seeds/, or one record file) instead of the
     /// embedded one.
@@ -59,6 +68,9 @@ enum Command {
         /// folded into the first, with the number of sources.
         #[arg(long)]
         collapse: bool,
+        /// Only quotes said by this actor (id or any name).
+        #[arg(long)]
+        speaker: Option<String>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -73,11 +85,14 @@ enum Command {
     },
     /// One record, with its evidence quotes and the titles of their sources.
     Show {
-        /// The record id.
+        /// The record id (a retired id shows its replacement, with a note saying why).
         id: String,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Print a citation of the record instead: BibTeX or CSL-JSON.
+        #[arg(long, value_name = "STYLE", value_parser = parse_cite_style, conflicts_with = "json")]
+        cite: Option<syriatalks::CiteStyle>,
     },
     /// Words in records and article texts, with snippets and byte spans.
     Search {
@@ -155,6 +170,13 @@ enum Command {
         /// The dataset folder (the one holding seeds/).
         dir: PathBuf,
     },
+    /// Write the evidence explorer: a static site of the timeline, every record, and the articles
+    /// with their evidence highlighted (self-contained: open DIR/index.html from disk or any host).
+    Site {
+        /// The folder to write (replaced whole if it is a site written before).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Record counts per type and the versions.
     Stats,
     /// Write a synthetic, valid corpus of any size (for benchmarks; see scripts/bench-scale).
@@ -163,7 +185,10 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// Every record, one array per type, source texts included.
     Json,
+    /// Every evidence as a W3C Web Annotation (JSON-LD), selectors in code points.
+    Annotations,
 }
 
 fn parse_date(s: &str) -> Result<PartialDate, String> {
@@ -240,6 +265,11 @@ fn load_data(path: &std::path::Path, with_embedded: bool) -> Result<Dataset, Loa
     let result = syriatalks::load_with(path, &options);
     bar.finish_and_clear();
     result
+}
+
+fn parse_cite_style(s: &str) -> Result<syriatalks::CiteStyle, String> {
+    s.parse()
+        .map_err(|e: syriatalks::UnknownWord| e.to_string())
 }
 
 fn dataset(path: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, Dataset>, Failure> {
@@ -358,6 +388,25 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             Ok(())
         }
         Command::Generate(args) => generate::run(&args, out),
+        Command::Site { out: dir } => {
+            let exclusions = match &cli.data {
+                None => syriatalks::audit::embedded_exclusions(),
+                Some(path) => syriatalks_site::exclusions_in(path),
+            }
+            .map_err(Failure::Data)?;
+            let ds = dataset(&cli.data)?;
+            let summary = syriatalks_site::write(&ds, &exclusions, &dir)
+                .map_err(|e| Failure::Data(e.to_string()))?;
+            writeln!(
+                out,
+                "wrote {} files ({} bytes) to {}; open {}",
+                summary.files,
+                summary.bytes,
+                dir.display(),
+                dir.join("index.html").display()
+            )?;
+            Ok(())
+        }
         command => {
             let ds = dataset(&cli.data)?;
             query(&ds, command, out)
@@ -378,6 +427,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
             text,
             dates,
             collapse,
+            speaker,
             json: as_json,
         } => {
             let filter = Filter {
@@ -390,6 +440,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 source,
                 text,
                 dates,
+                speaker,
             };
             let entries = ds.timeline(&filter)?;
             let rows: Vec<render::Row> = if collapse {
@@ -420,8 +471,15 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 render::claims(ds, &claims, out)?;
             }
         }
-        Command::Show { id, json: as_json } => {
-            let record = ds.get(&id).ok_or_else(|| {
+        Command::Show {
+            id,
+            json: as_json,
+            cite,
+        } => {
+            let Some(found) = ds.resolve_id(&id) else {
+                if let Some(r) = ds.retirement(&id) {
+                    return Err(Failure::Data(syriatalks::retired::retirement_note(r)));
+                }
                 let near: Vec<&str> = ds
                     .records()
                     .map(|r| r.id())
@@ -433,12 +491,18 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 } else {
                     format!(" (did you mean: {}?)", near.join(", "))
                 };
-                Failure::Data(format!("no record has id `{id}`{hint}"))
-            })?;
-            if as_json {
-                writeln!(out, "{}", json(&render::Shown::new(ds, record)))?;
+                return Err(Failure::Data(format!("no record has id `{id}`{hint}")));
+            };
+            for r in &found.retired {
+                eprintln!("note: {}", syriatalks::retired::retirement_note(r));
+            }
+            if let Some(style) = cite {
+                // resolve_id found the record, so its citation exists.
+                write!(out, "{}", ds.cite(&id, style).unwrap_or_default())?;
+            } else if as_json {
+                writeln!(out, "{}", json(&render::Shown::new(ds, &found)))?;
             } else {
-                render::show(ds, record, out)?;
+                render::show(ds, found.record, out)?;
             }
         }
         Command::Search {
@@ -513,11 +577,11 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 render::figures(ds, &series, out)?;
             }
         }
-        Command::Export {
-            format: Format::Json,
-            out: file,
-        } => {
-            let text = ds.to_json();
+        Command::Export { format, out: file } => {
+            let text = match format {
+                Format::Json => ds.to_json(),
+                Format::Annotations => json(&syriatalks_site::annotations::collection(ds)),
+            };
             match file {
                 Some(path) => write_atomic(&path, (text + "\n").as_bytes())?,
                 None => writeln!(out, "{text}")?,
@@ -537,6 +601,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
         Command::Validate { .. }
         | Command::Manifest { .. }
         | Command::Audit { .. }
+        | Command::Site { .. }
         | Command::Generate(_) => {
             return Err(Failure::Usage(
                 "this command does not query a dataset".into(),

@@ -32,6 +32,9 @@ pub struct Dataset {
     /// The data version, for the embedded dataset.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) data_version: Option<String>,
+    /// The retired-id register that look-ups by id follow (see `retired.rs`).
+    #[serde(skip)]
+    pub(crate) retired: Vec<crate::retired::Retirement>,
     #[serde(skip)]
     pub(crate) index: IdIndex,
     #[serde(skip)]
@@ -71,6 +74,7 @@ impl Default for Dataset {
             quotes: Vec::new(),
             positions: Vec::new(),
             instruments: Vec::new(),
+            retired: Vec::new(),
             index: IdIndex::default(),
             indexes: once_cell::sync::OnceCell::new(),
         }

@@ -38,6 +38,7 @@ from ._errors import (
     MissingDependencyError,
     NotFoundError,
     Problem,
+    RetiredIdWarning,
     UnknownFilterError,
     UnknownKindError,
 )
@@ -71,7 +72,8 @@ from ._records import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     import datetime
-    from typing import Any, List, Optional, Sequence, Tuple, Type, Union
+    import pathlib
+    from typing import Any, Dict, List, Optional, Sequence, Tuple, Type, Union
 
     import matplotlib.figure
     import pandas
@@ -127,10 +129,18 @@ else:
 __version__: str = _native.VERSION
 #: The version of the embedded data.
 DATA_VERSION: str = _native.DATA_VERSION
+#: Where each seed article comes from and on what terms it is included (outlet, author, date,
+#: the rights line each text carries): the text of ``SOURCES.md``, also installed beside this module.
+#: The articles' rights stay with their publishers; the package licence does not cover them.
+SOURCES_NOTICE: str = _native.SOURCES_NOTICE
+#: How a figure with no claimant (the article states it in its own voice) is written in tables.
+NO_CLAIMANT: str = _native.NO_CLAIMANT
 
 __all__ = [
     "__version__",
     "DATA_VERSION",
+    "SOURCES_NOTICE",
+    "NO_CLAIMANT",
     "FILTERS",
     # datasets
     "Dataset",
@@ -138,6 +148,7 @@ __all__ = [
     "load",
     "manifest_for",
     "crosswalk",
+    "site",
     # queries
     "sources",
     "actors",
@@ -162,6 +173,8 @@ __all__ = [
     "resolve_actor",
     "search",
     "get",
+    "retirement",
+    "cite",
     "source",
     "actor",
     "place",
@@ -240,6 +253,7 @@ __all__ = [
     "DateError",
     "EmptyRangeError",
     "MissingDependencyError",
+    "RetiredIdWarning",
 ]
 
 _EMBEDDED: Optional[Dataset] = None
@@ -256,6 +270,12 @@ def embedded() -> Dataset:
 
 def load(path: PathLike, *, with_embedded: bool = False, progress: bool = False) -> Dataset:
     return Dataset.load(path, with_embedded=with_embedded, progress=progress)
+
+
+def site(path: PathLike) -> pathlib.Path:
+    """Writes the evidence explorer of the embedded dataset into the folder ``path`` and returns
+    the path of its ``index.html`` (see :meth:`Dataset.site`)."""
+    return embedded().site(path)
 
 
 def manifest_for(seeds_dir: Union[str, os.PathLike[str]]) -> str:
@@ -371,6 +391,14 @@ def search(words: str, limit: int = 1000) -> RecordList[SearchHit]:
 
 def get(id: str) -> Optional[Record]:
     return embedded().get(id)
+
+
+def retirement(id: str) -> Optional[Dict[str, Optional[str]]]:
+    return embedded().retirement(id)
+
+
+def cite(id: str, style: str = "bibtex") -> str:
+    return embedded().cite(id, style)
 
 
 def source(id: str) -> Optional[Source]:
@@ -499,6 +527,8 @@ for _f in (
     resolve_actor,
     search,
     get,
+    retirement,
+    cite,
     source,
     actor,
     place,

@@ -88,6 +88,7 @@ class Filters(TypedDict, total=False):
     round: Optional[NameLike]
     source: Optional[NameLike]
     text: Optional[str]
+    speaker: Optional[NameLike]
     dates: Union[str, _vocab.Certainty, None]
 
 
