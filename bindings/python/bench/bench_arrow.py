@@ -51,15 +51,49 @@ def once_s(f: Callable[[], Any]) -> Tuple[float, Any]:
 
 
 def fmt(s: float) -> str:
+    if s < 1e-3:
+        return f"{s * 1e6:,.1f} µs"
     return f"{s * 1e3:,.1f} ms" if s < 1 else f"{s:,.2f} s"
+
+
+def ratio(mine: float, other: float) -> str:
+    r = mine / other
+    shown = f"{r:.2g}" if r >= 0.001 else f"{r:.6f}".rstrip("0")
+    return f"{shown}× ({1 / r:,.0f}× faster)" if r < 1 else f"{shown}× ({r:,.1f}× slower)"
+
+
+def markdown(out: Dict[str, Any]) -> None:
+    """The Markdown table of one run's figures, for the README's Performance section."""
+    size = f"{out['events']:,} events"
+    per_record = out.get("per_record_pandas_s")
+    rows = []
+    for key, what in (("to_arrow_pyarrow_s", "`pa.table(ds.to_arrow('event'))`"), ("to_arrow_polars_s", "`pl.DataFrame(ds.to_arrow('event'))`")):
+        rows.append((f"every event as a table: {what}, vs a pandas DataFrame built from record objects", fmt(out[key]),
+                     f"`st.to_dataframe(ds.events())` {fmt(per_record)}" if per_record else "", ratio(out[key], per_record) if per_record else ""))
+    if per_record:
+        rows.append(("pandas DataFrame of every event through Arrow (`pa.table(ds.to_arrow('event')).to_pandas()`), vs from record objects",
+                     fmt(out["arrow_pandas_s"]), f"`st.to_dataframe(ds.events())` {fmt(per_record)}", ratio(out["arrow_pandas_s"], per_record)))
+    n = out["query_rows"]
+    for key, what in (("duckdb_stream_s", "DuckDB over `ds.to_arrow('event')` (read again by each query)"), ("duckdb_table_s", "DuckDB over that Arrow table read once")):
+        rows.append((f"query: Feb–Mar 2016 × `{out['query']['actor']}` ({n} rows), `ds.events(since=, until=, actor=)` vs {what}",
+                     fmt(out["syriatalks_query_s"]), f"{fmt(out[key])}", ratio(out["syriatalks_query_s"], out[key])))
+    print()
+    print("| measure | size | syriatalks | alternative | syriatalks ÷ alternative |")
+    print("|---|---|---|---|---|")
+    for measure, mine_s, alt, r in rows:
+        print(f"| {measure} | {size} | {mine_s} | {alt or '—'} | {r or '—'} |")
 
 
 def main(argv: List[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpus", type=Path)
+    ap.add_argument("corpus", type=Path, nargs="?")
+    ap.add_argument("--table", type=Path, help="only print the Markdown table of a JSON line this script wrote")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--skip-per-record", action="store_true", help="skip the per-record DataFrame (minutes at 1M events)")
     args = ap.parse_args(argv)
+    if args.table:
+        markdown(json.loads(args.table.read_text().splitlines()[0]))
+        return 0
     info = json.loads((args.corpus / "generated.json").read_text())
     q = info["query"]
     since, until, actor = q["since"], q["until"], q["actor"]
@@ -99,36 +133,7 @@ def main(argv: List[str]) -> int:
     out["query_rows"] = len(expected)
     print(json.dumps(out))
 
-    size = f"{n:,} events"
-    rows = [
-        ("`pa.table(ds.to_arrow('event'))`", fmt(out["to_arrow_pyarrow_s"]), "", ""),
-        ("`pl.DataFrame(ds.to_arrow('event'))`", fmt(out["to_arrow_polars_s"]), "", ""),
-    ]
-    if "per_record_pandas_s" in out:
-        r = out["arrow_pandas_s"] / out["per_record_pandas_s"]
-        rows.append(
-            (
-                "pandas DataFrame of every event: through Arrow (`pa.table(...).to_pandas()`), vs the per-record path",
-                fmt(out["arrow_pandas_s"]),
-                f"`st.to_dataframe(ds.events())` {fmt(out['per_record_pandas_s'])}",
-                f"{r:.3f}× ({1 / r:,.0f}× faster)",
-            )
-        )
-    for key, what in (("duckdb_stream_s", "over `to_arrow()` each query"), ("duckdb_table_s", "over an Arrow table read once")):
-        r = out["syriatalks_query_s"] / out[key]
-        rows.append(
-            (
-                f"query ({len(expected)} rows): `ds.events(since=, until=, actor=)` vs DuckDB {what}",
-                fmt(out["syriatalks_query_s"]),
-                f"DuckDB {fmt(out[key])}",
-                f"{r:.4f}× ({1 / r:,.0f}× faster)" if r < 1 else f"{r:.2f}×",
-            )
-        )
-    print()
-    print("| measure | size | syriatalks | alternative | ratio |")
-    print("|---|---|---|---|---|")
-    for measure, mine_s, alt, ratio in rows:
-        print(f"| {measure} | {size} | {mine_s} | {alt or '—'} | {ratio or '—'} |")
+    markdown(out)
     return 0
 
 
