@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import datetime as _dt
 import os
+import pathlib
 import sys
 import typing
 from enum import Enum
@@ -99,6 +100,7 @@ def namespace(module: str) -> Dict[str, Any]:
         datetime=datetime,
         _dt=_dt,
         os=os,
+        pathlib=pathlib,
         pandas=pandas,
         polars=polars,
         matplotlib=matplotlib,
