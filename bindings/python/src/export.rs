@@ -16,9 +16,6 @@ use syriatalks_tables::{
 use crate::conv::DsHandle;
 use crate::NativeDataset;
 
-/// The file `format = "jsonl"` writes in the export folder.
-const JSONL_FILE: &str = "records.jsonl";
-
 enum Failure {
     Query(QueryError),
     Write(WriteError),
@@ -66,24 +63,31 @@ fn write(
     format: Format,
     dir: &Path,
 ) -> Result<Vec<PathBuf>, Failure> {
-    fs::create_dir_all(dir)?;
     let mut written = Vec::new();
     if format == Format::Jsonl {
+        // As the CLI's `--out FILE`: the path is the file, so the loader reads it with its seeds.
         let ds: &Dataset = handle.ds();
         let mut records = Vec::new();
         for &kind in kinds {
             records.extend(ds.query(kind, filter).map_err(Failure::Query)?);
         }
-        let path = dir.join(JSONL_FILE);
-        write_jsonl(records, BufWriter::new(File::create(&path)?))?;
-        written.push(path);
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
+        write_jsonl(records, BufWriter::new(File::create(dir)?))?;
+        written.push(dir.to_path_buf());
         return Ok(written);
     }
+    fs::create_dir_all(dir)?;
     for &kind in kinds {
         let batches = Batches::query(handle.clone(), kind, filter).map_err(Failure::Query)?;
         match format {
             Format::ParquetByYear => {
                 let folder = dir.join(kind.as_str());
+                // Stale years of an earlier export would join the dataset a reader sees (as the CLI).
+                if folder.exists() {
+                    fs::remove_dir_all(&folder)?;
+                }
                 written.extend(
                     write_parquet_by_year(batches, &folder)?
                         .into_iter()
@@ -114,8 +118,8 @@ fn write(
 /// export(dataset: NativeDataset, path: str, format: str, partition: Optional[str] = None, record_type: Optional[str] = None, filters: Optional[Mapping[str, object]] = None) -> List[str]
 ///
 /// Writes the records of one type (or of every type) that match the filters under the folder
-/// `path`: `TYPE.parquet`, `TYPE/year=YYYY/part-0.parquet` (partition "year"), `TYPE.csv`, or
-/// `records.jsonl`. Returns the files written.
+/// `path`: `TYPE.parquet`, `TYPE/year=YYYY/part-0.parquet` (partition "year", replacing the
+/// type's folder) or `TYPE.csv`; for "jsonl", `path` is the file. Returns the files written.
 #[pyfunction]
 #[pyo3(signature = (dataset, path, format, partition = None, record_type = None, filters = None))]
 pub fn export(

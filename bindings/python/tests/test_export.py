@@ -111,13 +111,23 @@ def test_pandas_reads_the_csv_into_the_same_rows(tmp_path: Path) -> None:
 
 def test_the_json_lines_export_loads_back_through_the_loader(tmp_path: Path) -> None:
     ds = st.embedded()
-    files = st.export(tmp_path, format="jsonl")
-    assert [Path(f).name for f in files] == ["records.jsonl"]
+    files = st.export(tmp_path / "records.jsonl", format="jsonl")
+    assert files == [str(tmp_path / "records.jsonl")]
     shutil.copytree(CORE_DATA / "seeds", tmp_path / "seeds")
     back = st.load(tmp_path)
     assert back.counts() == ds.counts()
     for kind in RECORD_CLASSES:
         assert [r.to_dict() for r in back.select(kind)] == [r.to_dict() for r in ds.select(kind)], kind
+
+
+def test_a_partitioned_export_replaces_the_years_of_an_earlier_one(tmp_path: Path) -> None:
+    ds = st.embedded()
+    ds.export(tmp_path, partition="year", record_type="event")
+    later = ds.export(tmp_path, partition="year", record_type="event", since="2017", until="2017")
+    on_disk = sorted(str(p) for p in (tmp_path / "event").rglob("*.parquet"))
+    assert on_disk == sorted(later)
+    got = duckdb.execute("select id from read_parquet(?, hive_partitioning = true) order by id", [str(tmp_path / "event" / "**" / "*.parquet")]).fetchall()
+    assert [row[0] for row in got] == sorted(e.id for e in ds.events(since="2017", until="2017"))
 
 
 def test_filters_and_kind_select_what_is_written(tmp_path: Path) -> None:

@@ -417,14 +417,15 @@ class Dataset:
         record_type: Union[str, RecordKind, Type[Record], None] = None,
         **filters: Unpack[Filters],
     ) -> List[str]:
-        """Writes the records that match the filters under ``path``, as ``syriatalks export``
-        does (the same Rust writers), and returns the files written.
+        """Writes the records that match the filters, as ``syriatalks export`` does (the same
+        Rust writers, the same layout), and returns the files written.
 
-        ``format``: ``"parquet"`` (one file per record type, ``path/event.parquet``…; with
-        ``partition="year"`` hive-partitioned by the year of each record's first anchored day,
-        ``path/event/year=2016/part-0.parquet``, which DuckDB, polars and Spark read as one
-        dataset), ``"csv"`` (one flat file per type) or ``"jsonl"`` (``path`` is the file: the
-        loader's own JSON Lines format, which :func:`syriatalks.load` reads back).
+        ``format``: ``"parquet"`` (one file per record type under the folder ``path``,
+        ``path/event.parquet``…; with ``partition="year"`` hive-partitioned by the year of each
+        record's first anchored day, ``path/event/year=2016/part-0.parquet``, replacing that
+        folder, which DuckDB, polars and Spark read as one dataset), ``"csv"`` (one flat file per
+        type, ``path/event.csv``…) or ``"jsonl"`` (``path`` is the file: the loader's own JSON
+        Lines format, which :func:`syriatalks.load` reads back beside the ``seeds/`` folder).
         ``record_type``: one record type (default: every type); ``kind=`` is the filter on the
         kind word, as in every query."""
         word = None if record_type is None else _word(record_type)
