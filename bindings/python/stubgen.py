@@ -33,6 +33,9 @@ DUNDERS = {
     "__repr__": "def __repr__(self) -> str: ...",
     "__str__": "def __str__(self) -> str: ...",
     "__len__": "def __len__(self) -> int: ...",
+    # The Arrow PyCapsule interface: capsules are opaque to Python (``types.CapsuleType`` is 3.13+).
+    "__arrow_c_stream__": "def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...",
+    "__arrow_c_schema__": "def __arrow_c_schema__(self) -> object: ...",
     "__getitem__": "def __getitem__(self, key: int, /) -> int: ...",
     "__iter__": "def __iter__(self) -> Iterator[int]: ...",
     "__reduce__": "def __reduce__(self) -> Tuple[Any, ...]: ...",

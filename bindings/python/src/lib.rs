@@ -6,7 +6,9 @@
 //! Python object only when it is read. Core errors become the exceptions of `syriatalks._errors`.
 //! The `.pyi` stubs are generated from this module (`bindings/python/stubgen.py`).
 
+mod arrow;
 mod conv;
+mod export;
 mod records;
 mod values;
 
@@ -312,6 +314,11 @@ pub struct NativeDataset {
 }
 
 impl NativeDataset {
+    /// The handle on the dataset (shared, not copied).
+    pub(crate) fn handle(&self) -> &DsHandle {
+        &self.handle
+    }
+
     fn ds(&self) -> &Dataset {
         self.handle.ds()
     }
@@ -819,6 +826,10 @@ fn manifest_for(py: Python<'_>, seeds_dir: std::path::PathBuf) -> PyResult<Strin
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeDataset>()?;
+    m.add_class::<arrow::ArrowTable>()?;
+    m.add_function(wrap_pyfunction!(arrow::to_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::records_to_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(export::export, m)?)?;
     m.add_class::<PyRecord>()?;
     m.add_class::<records::PySource>()?;
     m.add_class::<records::PyActor>()?;

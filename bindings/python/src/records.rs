@@ -108,6 +108,14 @@ impl PyRecord {
     pub fn kind(&self) -> RecordKind {
         self.kind
     }
+
+    /// The dataset and the index among its records of this type (`None` once detached).
+    pub fn position(&self) -> Option<(&DsHandle, usize)> {
+        match &self.store {
+            Store::Attached(h, i) => Some((h, *i)),
+            Store::Detached(_) => None,
+        }
+    }
 }
 
 /// Where `r` sits in `all`, found by address (O(1)); `None` if it is not an element.

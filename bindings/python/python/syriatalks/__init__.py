@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import os
 
-from . import _native
+from . import _lazyhints, _native
+from ._native import ArrowTable
 from ._dataset import FILTER_HELP, FILTERS, Dataset
 from ._errors import (
     DateError,
@@ -76,10 +77,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
     import matplotlib.figure
     import pandas
+    import polars
     from typing_extensions import Unpack
 
     from ._claims import Conflict, Happening, Side
-    from ._dataset import DateLike, Filters, PathLike
+    from ._hints import DateLike, Filters, PathLike
     from ._vocab import (
         ActorKind,
         Basis,
@@ -185,6 +187,10 @@ __all__ = [
     "counts",
     "to_dataframe",
     "plot_timeline",
+    "to_arrow",
+    "to_polars",
+    "export",
+    "ArrowTable",
     # records
     "Record",
     "RecordList",
@@ -477,6 +483,25 @@ def plot_timeline(**filters: Unpack[Filters]) -> matplotlib.figure.Figure:
     return embedded().plot_timeline(**filters)
 
 
+def to_arrow(record_type: Union[str, RecordKind, Type[Record]], **filters: Unpack[Filters]) -> ArrowTable:
+    return embedded().to_arrow(record_type, **filters)
+
+
+def to_polars(record_type: Union[str, RecordKind, Type[Record]], **filters: Unpack[Filters]) -> polars.DataFrame:
+    return embedded().to_polars(record_type, **filters)
+
+
+def export(
+    path: PathLike,
+    format: str = "parquet",
+    *,
+    partition: Optional[str] = None,
+    record_type: Union[str, RecordKind, Type[Record], None] = None,
+    **filters: Unpack[Filters],
+) -> List[str]:
+    return embedded().export(path, format, partition=partition, record_type=record_type, **filters)
+
+
 for _f in (
     load,
     sources,
@@ -515,6 +540,9 @@ for _f in (
     instrument,
     counts,
     plot_timeline,
+    to_arrow,
+    to_polars,
+    export,
 ):
     _doc = getattr(Dataset, _f.__name__).__doc__
     if _f.__doc__ is None and _doc:
@@ -525,3 +553,4 @@ for _f in (
         )
 del _f, _doc
 assert FILTER_HELP
+_lazyhints.install(__name__, globals())

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 
-from . import _native
+from . import _lazyhints, _native
 from ._errors import NotFoundError
+from ._native import ArrowTable
 from ._records import (
     Actor,
     Candidate,
@@ -35,28 +36,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
     import matplotlib.figure
     import pandas
-    from typing_extensions import TypedDict, Unpack
+    import polars
+    from typing_extensions import Unpack
+
 
     from ._claims import Happening
+    from ._hints import DateLike, Filters, NameLike, PathLike
     from ._vocab import Certainty, Measure, RecordKind
-
-    DateLike = Union[str, int, _dt.date, PartialDate]
-    NameLike = Union[str, Record]
-    PathLike = Union[str, bytes, os.PathLike[str], os.PathLike[bytes]]
-
-    class Filters(TypedDict, total=False):
-        """The filter keywords every query accepts."""
-
-        since: Optional[DateLike]
-        until: Optional[DateLike]
-        actor: Optional[NameLike]
-        kind: Union[str, Enum, None]
-        place: Optional[NameLike]
-        round: Optional[NameLike]
-        source: Optional[NameLike]
-        text: Optional[str]
-        speaker: Optional[NameLike]
-        dates: Union[str, Certainty, None]
 
     R = TypeVar("R", bound=Record)
 
@@ -96,6 +82,12 @@ the valid ones; an unknown kind word, name or a malformed date raises a ``ValueE
 :class:`syriatalks.FilterError` (``UnknownKindError``, ``NotFoundError``, ``DateError``,
 ``EmptyRangeError``) naming what is valid.
 """
+
+def _word(record_type: Union[str, RecordKind, Type[Record]]) -> str:
+    if isinstance(record_type, type) and issubclass(record_type, Record):
+        return str(record_type.type.value)
+    return str(getattr(record_type, "value", record_type))
+
 
 def _doc(extra: str) -> str:
     return extra.rstrip() + "\n" + FILTER_HELP
@@ -186,11 +178,7 @@ class Dataset:
     def select(self, record_type: Union[str, RecordKind, Type[R]], **filters: Unpack[Filters]) -> RecordList[Any]:
         """The records of one type (``"event"``, ``RecordKind.EVENT`` or ``syriatalks.Event``)
         that match the filters, in data-file order."""
-        if isinstance(record_type, type) and issubclass(record_type, Record):
-            word: str = record_type.type.value
-        else:
-            word = str(getattr(record_type, "value", record_type))
-        return RecordList(self._native.select(word, filters))
+        return RecordList(self._native.select(_word(record_type), filters))
 
     def sources(self, **filters: Unpack[Filters]) -> RecordList[Source]:
         return self.select("source", **filters)
@@ -401,6 +389,48 @@ class Dataset:
             return to_dataframe(ordered, explode_evidence=explode_evidence, record_type=what)
         return to_dataframe(selected, explode_evidence=explode_evidence, record_type=what)
 
+    # -- tables -------------------------------------------------------------------------------
+
+    def to_arrow(self, record_type: Union[str, RecordKind, Type[Record]], **filters: Unpack[Filters]) -> ArrowTable:
+        """The records of one type that match the filters as an Arrow table: an object with the
+        Arrow PyCapsule interface (``__arrow_c_stream__``), read without a copy by
+        ``pyarrow.table(t)``, ``polars.DataFrame(t)`` and DuckDB (``duckdb.sql("select … from t")``
+        finds it by its variable name). Its columns are the record type's table schema
+        (docs/TABLES.md): dates as first/last day plus precision, basis and qualifier, the anchored
+        days ``days_first``/``days_last`` the date filters use, evidence as a list of
+        ``{source, quote, start, end}`` plus the first evidence's ``source``/``quote``/``quote_start``
+        /``quote_end``, nested lists as lists of structs. syriatalks needs none of those libraries."""
+        return _native.to_arrow(self._native, _word(record_type), filters)
+
+    def to_polars(self, record_type: Union[str, RecordKind, Type[Record]], **filters: Unpack[Filters]) -> polars.DataFrame:
+        """:meth:`to_arrow` as a :class:`polars.DataFrame`. Needs polars (``pip install polars``)."""
+        from ._arrow import to_polars
+
+        return to_polars(self.to_arrow(record_type, **filters))
+
+    def export(
+        self,
+        path: PathLike,
+        format: str = "parquet",
+        *,
+        partition: Optional[str] = None,
+        record_type: Union[str, RecordKind, Type[Record], None] = None,
+        **filters: Unpack[Filters],
+    ) -> List[str]:
+        """Writes the records that match the filters, as ``syriatalks export`` does (the same
+        Rust writers, the same layout), and returns the files written.
+
+        ``format``: ``"parquet"`` (one file per record type under the folder ``path``,
+        ``path/event.parquet``…; with ``partition="year"`` hive-partitioned by the year of each
+        record's first anchored day, ``path/event/year=2016/part-0.parquet``, replacing that
+        folder, which DuckDB, polars and Spark read as one dataset), ``"csv"`` (one flat file per
+        type, ``path/event.csv``…) or ``"jsonl"`` (``path`` is the file: the loader's own JSON
+        Lines format, which :func:`syriatalks.load` reads back beside the ``seeds/`` folder).
+        ``record_type``: one record type (default: every type); ``kind=`` is the filter on the
+        kind word, as in every query."""
+        word = None if record_type is None else _word(record_type)
+        return list(_native.export(self._native, os.fsdecode(path), format, partition, word, filters))
+
     def plot_timeline(self, **filters: Unpack[Filters]) -> matplotlib.figure.Figure:
         """A timeline figure: rounds as bars, events as markers, death-toll claims on a second
         axis labelled with their sources. Needs matplotlib (``pip install matplotlib``). The
@@ -425,3 +455,7 @@ _SELECT_DOCS = {
 }
 for _name, _text in _SELECT_DOCS.items():
     getattr(Dataset, _name).__doc__ = _doc(_text)
+for _name in ("to_arrow", "to_polars", "export"):
+    getattr(Dataset, _name).__doc__ = _doc(getattr(Dataset, _name).__doc__ or "")
+
+_lazyhints.install(__name__, globals())

@@ -9,8 +9,10 @@ object is a handle on its dataset; each field becomes a Python object when it is
 
 from __future__ import annotations
 
+from . import _lazyhints
 from ._native import (
     Actor,
+    ArrowTable,
     AgendaItem,
     Attested,
     Candidate,
@@ -34,6 +36,7 @@ from ._native import (
     SearchHit,
     Source,
     Span,
+    records_to_arrow,
 )
 
 TYPE_CHECKING = False
@@ -99,6 +102,12 @@ class RecordList(list[T]):
 
         return to_dataframe(self, explode_evidence=explode_evidence)
 
+    def to_arrow(self) -> ArrowTable:
+        """These records (all of one type, from one dataset) as an Arrow table, in this order:
+        see :meth:`syriatalks.Dataset.to_arrow`."""
+        # The element type is checked natively: anything but a record is a TypeError there.
+        return records_to_arrow(self)  # type: ignore[arg-type]
+
     @property
     def ids(self) -> List[str]:
         """The ids of the records (or of the records of hits and candidates)."""
@@ -122,3 +131,5 @@ class RecordList(list[T]):
             return f"RecordList({list.__repr__(self)})"
         shown = ", ".join(repr(x) for x in self[:5])
         return f"RecordList([{shown}, … {len(self) - 5} more])"
+
+_lazyhints.install(__name__, globals())

@@ -1,0 +1,272 @@
+//! Column builders: each column is declared once, with its Arrow field (name, type, nullability,
+//! documentation) and the function that fills it, so the schema and the arrays cannot disagree.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    Date32Builder, Float64Builder, ListBuilder, StringBuilder, StringDictionaryBuilder,
+    UInt32Builder, UInt64Builder,
+};
+use arrow_array::types::Int32Type;
+use arrow_array::{ArrayRef, ListArray, StructArray};
+use arrow_buffer::OffsetBuffer;
+use arrow_schema::{DataType, Field, Fields};
+use chrono::NaiveDate;
+use syriatalks::Dataset;
+
+/// The metadata key under which every field carries its documentation.
+pub const DOC_KEY: &str = "doc";
+
+type Build<T> = Box<dyn Fn(&Dataset, &[&T]) -> ArrayRef + Send + Sync>;
+
+/// One column of a table of `T`: its field and how to fill it from rows of `T`.
+pub(crate) struct Col<T> {
+    pub field: Field,
+    pub build: Build<T>,
+}
+
+pub(crate) fn field(name: &str, dt: DataType, nullable: bool, doc: &str) -> Field {
+    Field::new(name, dt, nullable)
+        .with_metadata(HashMap::from([(DOC_KEY.to_string(), doc.to_string())]))
+}
+
+pub(crate) fn dict_type() -> DataType {
+    DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8))
+}
+
+fn list_type(item: DataType) -> DataType {
+    DataType::List(Arc::new(Field::new("item", item, false)))
+}
+
+/// The days since 1970-01-01 that Arrow's `date32` stores.
+pub fn date32(d: NaiveDate) -> i32 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("the epoch is a date");
+    i32::try_from((d - epoch).num_days()).expect("years 1-9999 fit in date32")
+}
+
+impl<T: 'static> Col<T> {
+    /// A nullable string.
+    pub fn utf8(
+        name: &str,
+        doc: &str,
+        f: impl Fn(&T) -> Option<&str> + Send + Sync + 'static,
+    ) -> Self {
+        Self::utf8_with(name, doc, true, move |_, r| f(r))
+    }
+    /// A string every row has.
+    pub fn utf8_req(name: &str, doc: &str, f: impl Fn(&T) -> &str + Send + Sync + 'static) -> Self {
+        Self::utf8_with(name, doc, false, move |_, r| Some(f(r)))
+    }
+    /// A nullable string computed with the dataset at hand.
+    pub fn utf8_with(
+        name: &str,
+        doc: &str,
+        nullable: bool,
+        f: impl for<'a> Fn(&'a Dataset, &'a T) -> Option<&'a str> + Send + Sync + 'static,
+    ) -> Self {
+        Col {
+            field: field(name, DataType::Utf8, nullable, doc),
+            build: Box::new(move |ds, rows| {
+                let mut b = StringBuilder::with_capacity(rows.len(), rows.len() * 16);
+                for r in rows {
+                    b.append_option(f(ds, r));
+                }
+                Arc::new(b.finish())
+            }),
+        }
+    }
+    /// A nullable string computed into an owned value (EDTF dates).
+    pub fn utf8_owned(
+        name: &str,
+        doc: &str,
+        f: impl Fn(&T) -> Option<String> + Send + Sync + 'static,
+    ) -> Self {
+        Col {
+            field: field(name, DataType::Utf8, true, doc),
+            build: Box::new(move |_, rows| {
+                let mut b = StringBuilder::with_capacity(rows.len(), rows.len() * 8);
+                for r in rows {
+                    b.append_option(f(r));
+                }
+                Arc::new(b.finish())
+            }),
+        }
+    }
+    /// A nullable dictionary-encoded string (ids, kind words).
+    pub fn dict(
+        name: &str,
+        doc: &str,
+        f: impl Fn(&T) -> Option<&str> + Send + Sync + 'static,
+    ) -> Self {
+        Self::dict_with(name, doc, true, move |_, r| f(r))
+    }
+    /// A dictionary-encoded string every row has.
+    pub fn dict_req(name: &str, doc: &str, f: impl Fn(&T) -> &str + Send + Sync + 'static) -> Self {
+        Self::dict_with(name, doc, false, move |_, r| Some(f(r)))
+    }
+    /// A dictionary-encoded string computed with the dataset at hand.
+    pub fn dict_with(
+        name: &str,
+        doc: &str,
+        nullable: bool,
+        f: impl for<'a> Fn(&'a Dataset, &'a T) -> Option<&'a str> + Send + Sync + 'static,
+    ) -> Self {
+        Col {
+            field: field(name, dict_type(), nullable, doc),
+            build: Box::new(move |ds, rows| {
+                let mut b = StringDictionaryBuilder::<Int32Type>::new();
+                for r in rows {
+                    match f(ds, r) {
+                        Some(s) => {
+                            b.append_value(s);
+                        }
+                        None => b.append_null(),
+                    }
+                }
+                Arc::new(b.finish())
+            }),
+        }
+    }
+    /// A nullable day.
+    pub fn date(
+        name: &str,
+        doc: &str,
+        f: impl Fn(&Dataset, &T) -> Option<NaiveDate> + Send + Sync + 'static,
+    ) -> Self {
+        Col {
+            field: field(name, DataType::Date32, true, doc),
+            build: Box::new(move |ds, rows| {
+                let mut b = Date32Builder::with_capacity(rows.len());
+                for r in rows {
+                    b.append_option(f(ds, r).map(date32));
+                }
+                Arc::new(b.finish())
+            }),
+        }
+    }
+    /// A nullable unsigned 32-bit number.
+    pub fn u32(
+        name: &str,
+        doc: &str,
+        f: impl Fn(&T) -> Option<u32> + Send + Sync + 'static,
+    ) -> Self {
+        Col {
+            field: field(name, DataType::UInt32, true, doc),
+            build: Box::new(move |_, rows| {
+                let mut b = UInt32Builder::with_capacity(rows.len());
+                for r in rows {
+                    b.append_option(f(r));
+                }
+                Arc::new(b.finish())
+            }),
+        }
+    }
+    /// An unsigned 64-bit number, nullable or not.
+    pub fn u64(
+        name: &str,
+        doc: &str,
+        nullable: bool,
+        f: impl Fn(&T) -> Option<u64> + Send + Sync + 'static,
+    ) -> Self {
+        Col {
+            field: field(name, DataType::UInt64, nullable, doc),
+            build: Box::new(move |_, rows| {
+                let mut b = UInt64Builder::with_capacity(rows.len());
+                for r in rows {
+                    b.append_option(f(r));
+                }
+                Arc::new(b.finish())
+            }),
+        }
+    }
+    /// A nullable float.
+    pub fn f64(
+        name: &str,
+        doc: &str,
+        f: impl Fn(&T) -> Option<f64> + Send + Sync + 'static,
+    ) -> Self {
+        Col {
+            field: field(name, DataType::Float64, true, doc),
+            build: Box::new(move |_, rows| {
+                let mut b = Float64Builder::with_capacity(rows.len());
+                for r in rows {
+                    b.append_option(f(r));
+                }
+                Arc::new(b.finish())
+            }),
+        }
+    }
+    /// A list of strings (aliases): never null, empty when there are none.
+    pub fn list_utf8(
+        name: &str,
+        doc: &str,
+        f: impl Fn(&T) -> Vec<&str> + Send + Sync + 'static,
+    ) -> Self {
+        Col {
+            field: field(name, list_type(DataType::Utf8), false, doc),
+            build: Box::new(move |_, rows| {
+                let mut b = ListBuilder::new(StringBuilder::new())
+                    .with_field(Arc::new(Field::new("item", DataType::Utf8, false)));
+                for r in rows {
+                    for s in f(r) {
+                        b.values().append_value(s);
+                    }
+                    b.append(true);
+                }
+                Arc::new(b.finish())
+            }),
+        }
+    }
+    /// A list of dictionary-encoded strings (ids): never null, empty when there are none.
+    pub fn list_dict(
+        name: &str,
+        doc: &str,
+        f: impl Fn(&T) -> Vec<&str> + Send + Sync + 'static,
+    ) -> Self {
+        Col {
+            field: field(name, list_type(dict_type()), false, doc),
+            build: Box::new(move |_, rows| {
+                let mut b = ListBuilder::new(StringDictionaryBuilder::<Int32Type>::new())
+                    .with_field(Arc::new(Field::new("item", dict_type(), false)));
+                for r in rows {
+                    for s in f(r) {
+                        b.values().append_value(s);
+                    }
+                    b.append(true);
+                }
+                Arc::new(b.finish())
+            }),
+        }
+    }
+    /// A list of structs, one struct per item of `U`, its fields given by `cols`.
+    pub fn list<U: 'static>(
+        name: &str,
+        doc: &str,
+        f: impl Fn(&T) -> &[U] + Send + Sync + 'static,
+        cols: Vec<Col<U>>,
+    ) -> Self {
+        let fields: Fields = cols.iter().map(|c| c.field.clone()).collect();
+        let item = Arc::new(Field::new("item", DataType::Struct(fields.clone()), false));
+        Col {
+            field: field(name, DataType::List(item.clone()), false, doc),
+            build: Box::new(move |ds, rows| {
+                let mut lengths = Vec::with_capacity(rows.len());
+                let mut items: Vec<&U> = Vec::new();
+                for r in rows {
+                    let xs = f(r);
+                    lengths.push(xs.len());
+                    items.extend(xs);
+                }
+                let arrays: Vec<ArrayRef> = cols.iter().map(|c| (c.build)(ds, &items)).collect();
+                let values = StructArray::new(fields.clone(), arrays, None);
+                Arc::new(ListArray::new(
+                    item.clone(),
+                    OffsetBuffer::from_lengths(lengths),
+                    Arc::new(values),
+                    None,
+                ))
+            }),
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! The Markdown reference of every table, generated from the schemas and their field docs.
+
+use std::fmt::Write;
+
+use arrow_schema::{DataType, Field};
+use syriatalks::RecordKind;
+
+use crate::column::DOC_KEY;
+use crate::schema::schema;
+
+/// A short, readable name of an Arrow type: `dictionary<utf8>`, `list<struct<…>>`.
+pub fn type_name(dt: &DataType) -> String {
+    match dt {
+        DataType::Utf8 => "utf8".into(),
+        DataType::Date32 => "date32".into(),
+        DataType::UInt32 => "uint32".into(),
+        DataType::UInt64 => "uint64".into(),
+        DataType::Float64 => "float64".into(),
+        DataType::Dictionary(k, v) => format!("dictionary<{}, {}>", type_name(k), type_name(v)),
+        DataType::Int32 => "int32".into(),
+        DataType::List(item) => format!("list<{}>", type_name(item.data_type())),
+        DataType::Struct(fs) => {
+            let names: Vec<&str> = fs.iter().map(|f| f.name().as_str()).collect();
+            format!("struct<{}>", names.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn rows(out: &mut String, prefix: &str, f: &Field) {
+    let doc = f.metadata().get(DOC_KEY).map_or("", String::as_str);
+    let _ = writeln!(
+        out,
+        "| `{prefix}{}` | `{}` | {} | {} |",
+        f.name(),
+        type_name(f.data_type()),
+        if f.is_nullable() { "yes" } else { "no" },
+        doc.replace('|', "\\|")
+    );
+    let children = match f.data_type() {
+        DataType::List(item) => match item.data_type() {
+            DataType::Struct(fs) => Some(fs),
+            _ => None,
+        },
+        DataType::Struct(fs) => Some(fs),
+        _ => None,
+    };
+    if let Some(fs) = children {
+        for c in fs {
+            rows(out, &format!("{prefix}{}[].", f.name()), c);
+        }
+    }
+}
+
+/// The text of `docs/TABLES.md`.
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "<!-- Generated from crates/syriatalks-tables (the schemas and their field docs). Do not edit:\n     run `ST_BLESS=1 cargo test -p syriatalks-tables --test docs` after changing a schema. -->\n\n# Tables\n\n\
+One Arrow table per record type, the same from Rust (`syriatalks_tables::Batches`), the CLI\n\
+(`syriatalks export --format csv|parquet`), C (`st_query_arrow`) and Python (`to_arrow`).\n\n\
+- Ids and vocabulary words are dictionary-encoded strings; lists of ids are lists of them.\n\
+- `date` is EDTF (ISO 8601-2): the partial date as written (`2017`, `2017-09`, `2017-09-14`), then\n  `~` when the text says *about* (approximate), `?` when the date is *inferred* (uncertain), `%`\n  for both; a record with a stated end gives an interval `start/end`. The qualifiers *early*, *mid*\n  and *late* narrow a date rather than soften it and add no mark; `date_qualifier` keeps them.\n\
+- `date_first`/`date_last` are the days the stated date covers; `days_first`/`days_last` are the\n  days the record can have happened once its anchors (`during`, `after`, `before`, derivations)\n  are applied: the days date filters compare (`Dataset::days`).\n\
+- `evidence` lists every evidence entry, `start`/`end` being UTF-8 byte offsets into the source\n  text; `source`, `quote`, `quote_start`, `quote_end` repeat the first entry, flat, for citing.\n\
+- CSV: dictionaries become plain strings, lists of ids or names are joined with `\"; \"`, lists of\n  structs are written as JSON arrays of objects.\n\
+- Parquet with `--partition year`: `DIR/<type>/year=YYYY/part-0.parquet`, the year of the first\n  anchored day (`days_first`); records without one go to `year=__HIVE_DEFAULT_PARTITION__`,\n  which Hive, Spark and DuckDB read as a null year.\n\
+- A source's text is not a column (it is the seed file `file`).\n",
+    );
+    for kind in RecordKind::ALL {
+        let s = schema(*kind);
+        let _ = write!(
+            out,
+            "\n## {kind}\n\n| column | Arrow type | nullable | meaning |\n| --- | --- | --- | --- |\n"
+        );
+        for f in s.fields() {
+            rows(&mut out, "", f);
+        }
+    }
+    out
+}
