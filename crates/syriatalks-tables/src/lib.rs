@@ -25,7 +25,7 @@ pub use jsonl::{jsonl_line, write_jsonl};
 pub use reader::{Batches, DEFAULT_CHUNK};
 pub use schema::{edtf, edtf_interval, schema};
 pub use write::{
-    file_name, flatten, partition_year, write_csv, write_parquet, write_parquet_by_year,
+    file_name, flatten, partition_year, record_at, write_csv, write_parquet, write_parquet_by_year,
     WriteError, UNDATED_PARTITION,
 };
 

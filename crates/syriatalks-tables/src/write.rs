@@ -87,7 +87,12 @@ pub fn write_parquet<R: RecordBatchReader, W: Write + Send>(
     Ok(rows)
 }
 
-fn record_at(ds: &Dataset, kind: RecordKind, i: usize) -> RecordRef<'_> {
+/// The record at position `i` among the dataset's records of `kind` (as `Batches::rows` numbers
+/// them).
+///
+/// # Panics
+/// If `i` is past the last record of `kind`.
+pub fn record_at(ds: &Dataset, kind: RecordKind, i: usize) -> RecordRef<'_> {
     match kind {
         RecordKind::Source => RecordRef::Source(&ds.sources()[i]),
         RecordKind::Actor => RecordRef::Actor(&ds.actors()[i]),
