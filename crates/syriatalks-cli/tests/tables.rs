@@ -137,11 +137,11 @@ fn a_year_partitioned_export_answers_a_date_and_actor_query_like_the_api() {
                 .unwrap()
                 .as_list::<i32>()
                 .clone();
-            for i in 0..b.num_rows() {
+            for (i, id) in ids.iter().enumerate() {
                 let has = strings(&lists.value(i)).iter().any(|a| a == actor);
                 let overlaps = first.is_valid(i) && first.value(i) <= hi && last.value(i) >= lo;
                 if has && overlaps {
-                    got.push(ids[i].clone());
+                    got.push(id.clone());
                 }
             }
         }
