@@ -165,9 +165,11 @@ def native_stub() -> str:
         "",
         "VERSION: str",
         "DATA_VERSION: str",
+        "SOURCES_NOTICE: str",
+        "NO_CLAIMANT: str",
         "FILTERS: Tuple[str, ...]",
     ]
-    names += ["VERSION", "DATA_VERSION", "FILTERS", "_restore"]
+    names += ["VERSION", "DATA_VERSION", "SOURCES_NOTICE", "NO_CLAIMANT", "FILTERS", "_restore"]
     lines.insert(lines.index("import datetime"), f"__all__ = {sorted(names)!r}\n".replace("'", '"'))
     return "\n".join(lines).rstrip() + "\n"
 

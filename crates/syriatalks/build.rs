@@ -48,6 +48,8 @@ mod place;
 mod progress;
 #[path = "src/read.rs"]
 mod read;
+#[path = "src/retired.rs"]
+mod retired;
 #[path = "src/validate.rs"]
 mod validate;
 #[path = "src/vocab.rs"]

@@ -39,6 +39,7 @@ struct CFilter {
     round: CArg,
     source: CArg,
     text: CArg,
+    speaker: CArg,
     certain: bool,
 }
 
@@ -532,7 +533,7 @@ unsafe fn apply(op: &Op) {
 /// A C filter and the strings it points into (which must outlive it).
 fn c_filter(f: &CFilter) -> (StFilter, Vec<Option<CString>>) {
     let s: Vec<Option<CString>> = [
-        &f.since, &f.until, &f.actor, &f.kind, &f.place, &f.round, &f.source, &f.text,
+        &f.since, &f.until, &f.actor, &f.kind, &f.place, &f.round, &f.source, &f.text, &f.speaker,
     ]
     .iter()
     .map(|a| a.to_c())
@@ -546,6 +547,7 @@ fn c_filter(f: &CFilter) -> (StFilter, Vec<Option<CString>>) {
         round: ptr_of(&s[5]),
         source: ptr_of(&s[6]),
         text: ptr_of(&s[7]),
+        speaker: ptr_of(&s[8]),
         dates: if f.certain {
             StCertainty::Certain
         } else {

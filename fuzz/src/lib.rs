@@ -413,6 +413,7 @@ pub fn filter(data: &[u8]) {
         } else {
             syriatalks::Certainty::Possible
         },
+        ..Filter::default()
     };
     let kind = RecordKind::ALL[usize::from(selector & 0x7f) % RecordKind::ALL.len()];
     let window = match (f.since, f.until) {

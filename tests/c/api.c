@@ -618,6 +618,17 @@ static void check_queries(const StDataset *ds, const StDataset *emb) {
     memset(&f, 0, sizeof f);
     f.text = "nothing like this anywhere";
     expect_ids(ds, ST_RECORD_KIND_EVENT, &f, NULL, 0, __LINE__);
+    /* speaker: quotes said by an actor; nothing else has a speaker. */
+    memset(&f, 0, sizeof f);
+    f.speaker = "de Mistura";
+    expect_ids(ds, ST_RECORD_KIND_EVENT, &f, NULL, 0, __LINE__);
+    {
+        char *said = NULL;
+        CHECK_OK(st_query_json(emb, ST_RECORD_KIND_QUOTE, &f, &said));
+        CHECK_CONTAINS(said, "\"speaker\": \"staffan-de-mistura\"");
+        CHECK(strstr(said ? said : "", "\"speaker\": \"bashar-al-jaafari\"") == NULL);
+        CHECK_OK(st_string_free(&said));
+    }
 
     expect_ids(ds, -1, NULL, timeline, 6, __LINE__);
     memset(&f, 0, sizeof f);
@@ -919,6 +930,47 @@ static void check_arrow(const StDataset *ds, int embedded) {
         CHECK_STATUS(st_query_arrow(ds, 9, NULL, &stream), ST_STATUS_INVALID_ARGUMENT);
         CHECK(stream.release == NULL);
     }
+
+/* Retired ids lead to their replacement, saying why; a record cites itself in BibTeX and CSL. */
+static void check_retired_and_cite(const StDataset *extra, const StDataset *emb) {
+    char *json = NULL;
+    const char *version = NULL;
+    CHECK_OK(st_record_json(extra, "old-de-mistura", &json));
+    CHECK_CONTAINS(json, "\"id\": \"staffan-de-mistura\"");
+    CHECK_CONTAINS(json, "\"retired\"");
+    CHECK_CONTAINS(json, "merged into the full name");
+    CHECK_OK(st_string_free(&json));
+    CHECK_OK(st_retirement_json(extra, "old-de-mistura", &json));
+    CHECK_CONTAINS(json, "\"replaced_by\": \"staffan-de-mistura\"");
+    CHECK_OK(st_string_free(&json));
+    CHECK_STATUS(st_retirement_json(extra, "staffan-de-mistura", &json), ST_STATUS_NO_SUCH_RECORD);
+    CHECK(json == NULL);
+    CHECK_STATUS(st_record_json(emb, "old-de-mistura", &json), ST_STATUS_NO_SUCH_RECORD);
+    {
+        const StActor *a = NULL;
+        const StEvent *e = NULL;
+        const StRecordRef *r = NULL;
+        CHECK_OK(st_actor_get(extra, "old-de-mistura", &a));
+        if (a) CHECK_STR(a->id, "staffan-de-mistura");
+        CHECK_OK(st_record_get(extra, "old-de-mistura", &r));
+        if (r) CHECK_STR(r->id, "staffan-de-mistura");
+        CHECK_STATUS(st_event_get(extra, "old-de-mistura", &e), ST_STATUS_NO_SUCH_RECORD);
+    }
+
+    CHECK_OK(st_data_version(emb, &version));
+    CHECK_OK(st_cite(emb, "geneva-iv-2017", "bibtex", &json));
+    CHECK_CONTAINS(json, "@misc{syriatalks:geneva-iv-2017,");
+    if (version) CHECK_CONTAINS(json, version);
+    CHECK_CONTAINS(json, "On 23 February, the Syrian government");
+    CHECK_OK(st_string_free(&json));
+    CHECK_OK(st_cite(extra, "old-de-mistura", "csl", &json));
+    CHECK_CONTAINS(json, "\"id\": \"syriatalks:staffan-de-mistura\"");
+    CHECK_CONTAINS(json, "was retired");
+    CHECK_OK(st_string_free(&json));
+    CHECK_STATUS(st_cite(emb, "geneva-iv-2017", "apa", &json), ST_STATUS_INVALID_ARGUMENT);
+    CHECK_CONTAINS(st_last_error_message(), "bibtex, csl");
+    CHECK_STATUS(st_cite(emb, "nope", "bibtex", &json), ST_STATUS_NO_SUCH_RECORD);
+    CHECK(json == NULL);
 }
 
 int main(int argc, char **argv) {
@@ -966,6 +1018,7 @@ int main(int argc, char **argv) {
         CHECK_OK(st_dataset_count(extra, ST_RECORD_KIND_EVENT, &n_extra));
         CHECK(n_extra == n_emb + 1);
         CHECK_STATUS(st_event_get(emb, "c-api-extra-talks-declared-under-way", &e), ST_STATUS_NO_SUCH_RECORD);
+        check_retired_and_cite(extra, emb);
     }
     CHECK_OK(st_dataset_free(&extra));
     CHECK(extra == NULL);

@@ -392,6 +392,25 @@ int main(int argc, char **argv) {
         CHECK(o == NULL);
         CHECK_CONTAINS(st_last_error_message(), "filter.dates");
     }
+    CHECK_DS_STR_OUT(st_retirement_json, char, "id");
+    {
+        char *o = SENTINEL;
+        CHECK_STATUS(st_cite(NULL, "x", "bibtex", &o), ST_STATUS_NULL_ARGUMENT);
+        CHECK(o == NULL);
+        o = SENTINEL;
+        CHECK_STATUS(st_cite(emb, NULL, "bibtex", &o), ST_STATUS_NULL_ARGUMENT);
+        CHECK(o == NULL);
+        CHECK_CONTAINS(st_last_error_message(), "`id`");
+        CHECK_STATUS(st_cite(emb, "x", NULL, &o), ST_STATUS_NULL_ARGUMENT);
+        CHECK_CONTAINS(st_last_error_message(), "`style`");
+        CHECK_STATUS(st_cite(emb, "x", "bibtex", NULL), ST_STATUS_NULL_ARGUMENT);
+        CHECK_STATUS(st_cite(NULL, NULL, NULL, NULL), ST_STATUS_NULL_ARGUMENT);
+        CHECK_STATUS(st_cite(emb, BAD_UTF8, "bibtex", &o), ST_STATUS_INVALID_UTF8);
+        CHECK_STATUS(st_cite(emb, "x", BAD_UTF8, &o), ST_STATUS_INVALID_UTF8);
+        CHECK_STATUS(st_cite(bogus, "x", "bibtex", &o), ST_STATUS_INVALID_HANDLE);
+        CHECK_STATUS(st_cite(freed, "x", "bibtex", &o), ST_STATUS_INVALID_HANDLE);
+        CHECK(o == NULL);
+    }
     {
         StResults *o = SENTINEL;
         CHECK_STATUS(st_in_session(emb, "", &o), ST_STATUS_BAD_DATE_ARGUMENT);

@@ -1330,6 +1330,10 @@ typedef struct {
      */
     const char *text;
     /**
+     * Quotes said by this actor (id or any name, as `actor`); only quotes match it.
+     */
+    const char *speaker;
+    /**
      * How `since` and `until` select: `ST_CERTAINTY_POSSIBLE` (0, the default) keeps every record
      * that may fall in the range, `ST_CERTAINTY_CERTAIN` only those whose every possible day lies
      * in it.
@@ -1449,6 +1453,33 @@ typedef struct {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * The record with this id cited for a bibliography: `style` is `"bibtex"` (a `@misc` entry) or
+ * `"csl"` (CSL-JSON), naming the record id, the data version, the evidence quote and the
+ * article it comes from. A retired id cites its replacement and says so.
+ *
+ * `*out` is set to NULL first; on success it is a new string the caller owns and frees with
+ * `st_string_free`. `ST_STATUS_NO_SUCH_RECORD` when no record has the id,
+ * `ST_STATUS_INVALID_ARGUMENT` for another style.
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `id` and `style` are NULL or NUL-terminated strings; `out` is NULL
+ * or writable.
+ */
+StStatus st_cite(const StDataset *ds, const char *id, const char *style, char **out);
+
+/**
+ * Why and when this id was retired and what replaced it, as JSON: `{"id": ..., "replaced_by":
+ * ..., "reason": ..., "data_version": ...}` (`replaced_by` absent when nothing replaced it).
+ *
+ * `*out` is set to NULL first; on success it is a new string the caller owns and frees with
+ * `st_string_free`. `ST_STATUS_NO_SUCH_RECORD` when the id was never retired.
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `id` is NULL or a NUL-terminated string; `out` is NULL or writable.
+ */
+StStatus st_retirement_json(const StDataset *ds, const char *id, char **out);
 
 /**
  * The version of the library (and of the syriatalks crate it wraps), e.g. `"0.1.0"`.
@@ -1614,7 +1645,9 @@ StStatus st_record_at(const StDataset *ds, int32_t kind, size_t index, const StR
  * full record through `st_<type>_at`).
  *
  * `*out` is set to NULL first; on success it is borrowed from the dataset (do not free).
- * `ST_STATUS_NO_SUCH_RECORD` when no record has the id.
+ * `ST_STATUS_NO_SUCH_RECORD` when no record has the id. A retired id gives its replacement (the
+ * reference carries the replacement's id; `st_retirement_json` says why), as every look-up by id
+ * in this API does.
  *
  * # Safety
  * `ds` is NULL or a handle from `st_dataset_*`; `id` is NULL or a NUL-terminated string;
@@ -1888,7 +1921,9 @@ StStatus st_candidates_free(StCandidates **candidates);
 
 /**
  * The record with this id as JSON: `{"type": "event", "record": {...}}`, with every field, its
- * evidence and their byte spans (the same shape as the Rust and Python APIs).
+ * evidence and their byte spans (the same shape as the Rust and Python APIs). A retired id gives
+ * the record that replaced it, with a `"retired"` array saying which ids were followed and why
+ * (`id`, `replaced_by`, `reason`, `data_version`).
  *
  * `*out` is set to NULL first; on success it is a new string the caller owns and frees with
  * `st_string_free`.

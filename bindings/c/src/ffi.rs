@@ -101,6 +101,7 @@ pub(crate) unsafe fn filter(f: *const StFilter) -> Result<Filter, Error> {
         out.round = opt_text(f.round, "filter.round")?.map(str::to_owned);
         out.source = opt_text(f.source, "filter.source")?.map(str::to_owned);
         out.text = opt_text(f.text, "filter.text")?.map(str::to_owned);
+        out.speaker = opt_text(f.speaker, "filter.speaker")?.map(str::to_owned);
     }
     // The field is read as an integer, so a value outside the enum is refused, not undefined.
     let dates = unsafe { ptr::addr_of!(f.dates).cast::<i32>().read() };
@@ -267,6 +268,23 @@ unsafe fn record_at<T>(
     Ok(())
 }
 
+/// The C reference of the record with this id; a retired id leads to its replacement (whose id
+/// the reference carries; `st_retirement_json` says why), as every look-up by id does.
+fn ref_following<'h>(h: &'h StDataset, id: &str) -> Result<&'h StRecordRef, Error> {
+    if let Some(r) = h.ref_of(id) {
+        return Ok(r);
+    }
+    let not_found = || {
+        let why = h.ds().retirement(id).map_or_else(
+            || format!("no record has id `{id}`"),
+            syriatalks::retired::retirement_note,
+        );
+        Error::new(StStatus::NoSuchRecord, why)
+    };
+    let found = h.ds().resolve_id(id).ok_or_else(not_found)?;
+    h.ref_of(found.record.id()).ok_or_else(not_found)
+}
+
 unsafe fn record_get<T>(
     ds: *const StDataset,
     id: *const c_char,
@@ -280,9 +298,7 @@ unsafe fn record_get<T>(
         let h = handle(ds)?;
         let id = text(id, "id")?;
         let wanted = core_kind(kind).as_str();
-        let r = h.ref_of(id).ok_or_else(|| {
-            Error::new(StStatus::NoSuchRecord, format!("no record has id `{id}`"))
-        })?;
+        let r = ref_following(h, id)?;
         if r.kind != kind {
             let found = core_kind(r.kind).as_str();
             return Err(Error::new(
@@ -662,7 +678,9 @@ pub unsafe extern "C" fn st_record_at(
 /// full record through `st_<type>_at`).
 ///
 /// `*out` is set to NULL first; on success it is borrowed from the dataset (do not free).
-/// `ST_STATUS_NO_SUCH_RECORD` when no record has the id.
+/// `ST_STATUS_NO_SUCH_RECORD` when no record has the id. A retired id gives its replacement (the
+/// reference carries the replacement's id; `st_retirement_json` says why), as every look-up by id
+/// in this API does.
 ///
 /// # Safety
 /// `ds` is NULL or a handle from `st_dataset_*`; `id` is NULL or a NUL-terminated string;
@@ -677,9 +695,7 @@ pub unsafe extern "C" fn st_record_get(
         let slot = self::out(out, ptr::null(), "out")?;
         let h = handle(ds)?;
         let id = text(id, "id")?;
-        *slot = h.ref_of(id).ok_or_else(|| {
-            Error::new(StStatus::NoSuchRecord, format!("no record has id `{id}`"))
-        })?;
+        *slot = ref_following(h, id)?;
         Ok(())
     })
 }
@@ -1155,7 +1171,9 @@ pub unsafe extern "C" fn st_candidates_free(candidates: *mut *mut StCandidates) 
 // JSON.
 
 /// The record with this id as JSON: `{"type": "event", "record": {...}}`, with every field, its
-/// evidence and their byte spans (the same shape as the Rust and Python APIs).
+/// evidence and their byte spans (the same shape as the Rust and Python APIs). A retired id gives
+/// the record that replaced it, with a `"retired"` array saying which ids were followed and why
+/// (`id`, `replaced_by`, `reason`, `data_version`).
 ///
 /// `*out` is set to NULL first; on success it is a new string the caller owns and frees with
 /// `st_string_free`.
@@ -1172,8 +1190,13 @@ pub unsafe extern "C" fn st_record_json(
         let slot = self::out(out, ptr::null_mut(), "out")?;
         let h = handle(ds)?;
         let id = text(id, "id")?;
-        let r = h.ds().get(id).ok_or_else(|| {
-            Error::new(StStatus::NoSuchRecord, format!("no record has id `{id}`"))
+        // A retired id gives its replacement, with `"retired"` saying which and why.
+        let r = h.ds().resolve_id(id).ok_or_else(|| {
+            let why = h.ds().retirement(id).map_or_else(
+                || format!("no record has id `{id}`"),
+                syriatalks::retired::retirement_note,
+            );
+            Error::new(StStatus::NoSuchRecord, why)
         })?;
         json(&r, slot)
     })

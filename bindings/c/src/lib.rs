@@ -15,6 +15,7 @@
 //!   are freed with one call (`st_results_free`, `st_string_free`…), which takes `T**`, accepts
 //!   NULL and nulls the slot.
 
+mod cite;
 mod ffi;
 mod handle;
 mod happenings;
@@ -24,6 +25,7 @@ mod types;
 mod arrow;
 
 pub use arrow::*;
+pub use cite::*;
 pub use ffi::*;
 pub use handle::StDataset;
 pub use happenings::*;

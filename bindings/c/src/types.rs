@@ -637,6 +637,8 @@ pub struct StFilter {
     pub source: *const c_char,
     /// Words that must occur in the record's fields or evidence (case and accents ignored).
     pub text: *const c_char,
+    /// Quotes said by this actor (id or any name, as `actor`); only quotes match it.
+    pub speaker: *const c_char,
     /// How `since` and `until` select: `ST_CERTAINTY_POSSIBLE` (0, the default) keeps every record
     /// that may fall in the range, `ST_CERTAINTY_CERTAIN` only those whose every possible day lies
     /// in it.

@@ -28,7 +28,7 @@ const _: () = assert!(syriatalks::DEFAULT_SEARCH_LIMIT == 1000);
 
 /// The filter keywords every query accepts, in the order the documentation gives them.
 pub const FILTERS: &[&str] = &[
-    "since", "until", "actor", "kind", "place", "round", "source", "text", "dates",
+    "since", "until", "actor", "kind", "place", "round", "source", "text", "speaker", "dates",
 ];
 
 /// The Python module holding the exception classes this module raises.
@@ -243,6 +243,7 @@ fn filter_from(py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<
             "place" => f.place = Some(text),
             "round" => f.round = Some(text),
             "source" => f.source = Some(text),
+            "speaker" => f.speaker = Some(text),
             _ => f.text = Some(text),
         }
     }
@@ -625,12 +626,45 @@ impl NativeDataset {
 
     /// get(self, id: str) -> Optional[Record]
     ///
-    /// The record with this id, of whatever type, or `None`.
+    /// The record with this id, of whatever type, or `None`. A retired id gives its replacement,
+    /// with a `syriatalks.RetiredIdWarning` saying so and why.
     fn get<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.ds()
-            .get(id)
-            .map(|r| new_record(py, &self.handle, r))
-            .transpose()
+        let Some(found) = self.ds().resolve_id(id) else {
+            return Ok(None);
+        };
+        if !found.retired.is_empty() {
+            let warning = py.import(ERRORS_MODULE)?.getattr("RetiredIdWarning")?;
+            for r in &found.retired {
+                let note = std::ffi::CString::new(syriatalks::retired::retirement_note(r))
+                    .unwrap_or_default();
+                PyErr::warn(py, &warning, &note, 2)?;
+            }
+        }
+        new_record(py, &self.handle, found.record).map(Some)
+    }
+
+    /// retirement(self, id: str) -> Optional[Dict[str, Optional[str]]]
+    ///
+    /// Why and when this id was retired, and what replaced it (`id`, `replaced_by`, `reason`,
+    /// `data_version`), or `None` for an id that was never retired.
+    fn retirement<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let Some(r) = self.ds().retirement(id) else {
+            return Ok(None);
+        };
+        let d = PyDict::new(py);
+        d.set_item("id", &r.id)?;
+        d.set_item("replaced_by", &r.replaced_by)?;
+        d.set_item("reason", &r.reason)?;
+        d.set_item("data_version", &r.data_version)?;
+        Ok(Some(d))
+    }
+
+    /// cite(self, id: str, style: str) -> Optional[str]
+    ///
+    /// The record cited in `"bibtex"` or `"csl"` (CSL-JSON), or `None` when no record has the id.
+    fn cite(&self, py: Python<'_>, id: &str, style: &str) -> PyResult<Option<String>> {
+        let style: syriatalks::CiteStyle = style.parse().map_err(|e| unknown_word(py, e))?;
+        Ok(self.ds().cite(id, style))
     }
 
     /// counts(self) -> List[Tuple[str, int]]
@@ -649,6 +683,41 @@ impl NativeDataset {
     /// Every record as JSON (the export format).
     fn to_json(&self, py: Python<'_>) -> String {
         py.detach(|| self.ds().to_json())
+    }
+
+    /// write_site(self, path: str, audit_dir: Optional[str] = None) -> Tuple[int, int]
+    ///
+    /// Writes the static evidence explorer into `path` (the `syriatalks site` command's site),
+    /// with the audit exclusions of `audit_dir/audit/*.toml` (the embedded ones for the embedded
+    /// dataset). Returns `(files, bytes)`. Raises `FileExistsError` when `path` holds something
+    /// other than a site written before, `OSError` when a file cannot be written.
+    #[pyo3(signature = (path, audit_dir = None))]
+    fn write_site(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        audit_dir: Option<std::path::PathBuf>,
+    ) -> PyResult<(usize, usize)> {
+        let embedded = matches!(self.handle, DsHandle::Embedded(_));
+        let result = py.detach(|| {
+            let exclusions = match &audit_dir {
+                Some(dir) => syriatalks_site::exclusions_in(dir),
+                None if embedded => syriatalks::audit::embedded_exclusions(),
+                None => Ok(Vec::new()),
+            };
+            exclusions.map(|ex| syriatalks_site::write(self.ds(), &ex, &path))
+        });
+        match result {
+            Err(message) => Err(raise(py, "Error", message, Vec::new())),
+            Ok(Ok(summary)) => Ok((summary.files, summary.bytes)),
+            Ok(Err(e @ syriatalks_site::SiteError::NotASite(_))) => {
+                Err(pyo3::exceptions::PyFileExistsError::new_err(e.to_string()))
+            }
+            Ok(Err(e @ syriatalks_site::SiteError::Io { .. })) => {
+                Err(pyo3::exceptions::PyOSError::new_err(e.to_string()))
+            }
+            Ok(Err(e)) => Err(raise(py, "Error", e.to_string(), Vec::new())),
+        }
     }
 }
 
@@ -782,6 +851,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(records::_restore, m)?)?;
     m.add("VERSION", syriatalks::VERSION)?;
     m.add("DATA_VERSION", syriatalks::DATA_VERSION)?;
+    m.add("SOURCES_NOTICE", syriatalks::SOURCES_NOTICE)?;
+    m.add("NO_CLAIMANT", syriatalks::NO_CLAIMANT)?;
     m.add("FILTERS", PyTuple::new(m.py(), FILTERS)?)?;
     Ok(())
 }

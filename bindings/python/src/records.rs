@@ -19,6 +19,9 @@ use crate::conv::{internal, tuple_of, Ctx, DsHandle, ToPy};
 use crate::values::{frozen_error, DatePart, PySpan};
 
 /// A record's own copy of its data, once it is detached from its dataset (by pickling).
+// One per unpickled record object, already behind the object's own allocation: boxing the larger
+// variants would add a second allocation and save nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Owned {
     /// A source.
     Source(Source),
@@ -590,6 +593,9 @@ record_class! {
         name: "str" = this.name;
         /// The negotiation track.
         process: "Process" = this.process;
+        /// The negotiation track, under the name every record type uses for its kind (the
+        /// ``kind=`` filter matches it): the same as ``process``.
+        kind: "Process" = this.process;
         /// Whether it took place.
         status: "RoundStatus" = this.status;
         /// Other names the corpus uses.
@@ -694,7 +700,8 @@ record_class! {
         period: "Optional[Period]" = this.period;
         /// When the claim was made or reported.
         as_of: "Optional[PartialDate]" = this.as_of;
-        /// Who claimed it, by actor ids.
+        /// Who claimed it, by actor ids; empty when the article states it in its own voice
+        /// (tables write that as ``syriatalks.NO_CLAIMANT``).
         claimed_by: "Tuple[str, ...]" = this.claimed_by;
         /// The round it was claimed at, by id.
         round: "Optional[str]" = this.round;

@@ -23,7 +23,7 @@ def test_unknown_keyword_lists_the_valid_names(tiny: st.Dataset) -> None:
     with pytest.raises(st.UnknownFilterError) as info:
         tiny.events(sinse="2016")  # type: ignore[call-arg]
     assert info.value.name == "sinse"
-    assert info.value.valid == st.FILTERS == ("since", "until", "actor", "kind", "place", "round", "source", "text", "dates")
+    assert info.value.valid == st.FILTERS == ("since", "until", "actor", "kind", "place", "round", "source", "text", "speaker", "dates")
     assert "since, until, actor" in str(info.value)
     with pytest.raises(TypeError):
         st.events(colour="red")  # type: ignore[call-arg]

@@ -48,6 +48,9 @@ pub struct Selection {
     /// Only records whose fields or evidence contain these words.
     #[arg(long)]
     text: Option<String>,
+    /// Only quotes said by this actor (id or any name).
+    #[arg(long)]
+    speaker: Option<String>,
     /// With --from/--to: `possible` (default) keeps records that may fall in the range,
     /// `certain` only those whose every possible day lies in it.
     #[arg(long, value_parser = crate::parse_certainty, default_value = "possible")]
@@ -73,6 +76,7 @@ impl Selection {
             round: self.round.clone(),
             source: self.source.clone(),
             text: self.text.clone(),
+            speaker: self.speaker.clone(),
             dates: self.dates,
         }
     }

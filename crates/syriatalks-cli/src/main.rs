@@ -13,8 +13,17 @@ use std::{io::Write, path::PathBuf, process::ExitCode};
 use clap::{Parser, Subcommand, ValueEnum};
 use syriatalks::{Dataset, Filter, LoadError, PartialDate, QueryError};
 
+/// What `--version` prints: the program's version and the embedded data's, which move apart.
+static VERSION_LINE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{} (data {})",
+        syriatalks::VERSION,
+        syriatalks::DATA_VERSION
+    )
+});
+
 #[derive(Parser)]
-#[command(name = "syriatalks", version, about = "A source-cited dataset of the Syrian peace talks", long_about = None)]
+#[command(name = "syriatalks", version = VERSION_LINE.as_str(), about = "A source-cited dataset of the Syrian peace talks", long_about = None)]
 struct Cli {
     /// Use this dataset (a folder with record files and seeds/, or one record file) instead of the
     /// embedded one.
@@ -60,6 +69,9 @@ enum Command {
         /// folded into the first, with the number of sources.
         #[arg(long)]
         collapse: bool,
+        /// Only quotes said by this actor (id or any name).
+        #[arg(long)]
+        speaker: Option<String>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -74,11 +86,14 @@ enum Command {
     },
     /// One record, with its evidence quotes and the titles of their sources.
     Show {
-        /// The record id.
+        /// The record id (a retired id shows its replacement, with a note saying why).
         id: String,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Print a citation of the record instead: BibTeX or CSL-JSON.
+        #[arg(long, value_name = "STYLE", value_parser = parse_cite_style, conflicts_with = "json")]
+        cite: Option<syriatalks::CiteStyle>,
     },
     /// Words in records and article texts, with snippets and byte spans.
     Search {
@@ -159,6 +174,13 @@ enum Command {
         /// The dataset folder (the one holding seeds/).
         dir: PathBuf,
     },
+    /// Write the evidence explorer: a static site of the timeline, every record, and the articles
+    /// with their evidence highlighted (self-contained: open DIR/index.html from disk or any host).
+    Site {
+        /// The folder to write (replaced whole if it is a site written before).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Record counts per type and the versions.
     Stats,
     /// Write a synthetic, valid corpus of any size (for benchmarks; see scripts/bench-scale).
@@ -167,6 +189,7 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// Every record, one array per type, source texts included.
     Json,
     /// JSON Lines in the loader's format: one record per line, loadable as a record file.
     Jsonl,
@@ -174,6 +197,8 @@ enum Format {
     Csv,
     /// One Parquet file per record type in the --out folder (--partition year: a folder per year).
     Parquet,
+    /// Every evidence as a W3C Web Annotation (JSON-LD), selectors in code points.
+    Annotations,
 }
 
 fn parse_date(s: &str) -> Result<PartialDate, String> {
@@ -250,6 +275,11 @@ fn load_data(path: &std::path::Path, with_embedded: bool) -> Result<Dataset, Loa
     let result = syriatalks::load_with(path, &options);
     bar.finish_and_clear();
     result
+}
+
+fn parse_cite_style(s: &str) -> Result<syriatalks::CiteStyle, String> {
+    s.parse()
+        .map_err(|e: syriatalks::UnknownWord| e.to_string())
 }
 
 fn dataset(path: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, Dataset>, Failure> {
@@ -368,6 +398,25 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             Ok(())
         }
         Command::Generate(args) => generate::run(&args, out),
+        Command::Site { out: dir } => {
+            let exclusions = match &cli.data {
+                None => syriatalks::audit::embedded_exclusions(),
+                Some(path) => syriatalks_site::exclusions_in(path),
+            }
+            .map_err(Failure::Data)?;
+            let ds = dataset(&cli.data)?;
+            let summary = syriatalks_site::write(&ds, &exclusions, &dir)
+                .map_err(|e| Failure::Data(e.to_string()))?;
+            writeln!(
+                out,
+                "wrote {} files ({} bytes) to {}; open {}",
+                summary.files,
+                summary.bytes,
+                dir.display(),
+                dir.join("index.html").display()
+            )?;
+            Ok(())
+        }
         command => {
             let ds = dataset(&cli.data)?;
             query(&ds, command, out)
@@ -388,6 +437,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
             text,
             dates,
             collapse,
+            speaker,
             json: as_json,
         } => {
             let filter = Filter {
@@ -400,6 +450,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 source,
                 text,
                 dates,
+                speaker,
             };
             let entries = ds.timeline(&filter)?;
             let rows: Vec<render::Row> = if collapse {
@@ -430,8 +481,15 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 render::claims(ds, &claims, out)?;
             }
         }
-        Command::Show { id, json: as_json } => {
-            let record = ds.get(&id).ok_or_else(|| {
+        Command::Show {
+            id,
+            json: as_json,
+            cite,
+        } => {
+            let Some(found) = ds.resolve_id(&id) else {
+                if let Some(r) = ds.retirement(&id) {
+                    return Err(Failure::Data(syriatalks::retired::retirement_note(r)));
+                }
                 let near: Vec<&str> = ds
                     .records()
                     .map(|r| r.id())
@@ -443,12 +501,18 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 } else {
                     format!(" (did you mean: {}?)", near.join(", "))
                 };
-                Failure::Data(format!("no record has id `{id}`{hint}"))
-            })?;
-            if as_json {
-                writeln!(out, "{}", json(&render::Shown::new(ds, record)))?;
+                return Err(Failure::Data(format!("no record has id `{id}`{hint}")));
+            };
+            for r in &found.retired {
+                eprintln!("note: {}", syriatalks::retired::retirement_note(r));
+            }
+            if let Some(style) = cite {
+                // resolve_id found the record, so its citation exists.
+                write!(out, "{}", ds.cite(&id, style).unwrap_or_default())?;
+            } else if as_json {
+                writeln!(out, "{}", json(&render::Shown::new(ds, &found)))?;
             } else {
-                render::show(ds, record, out)?;
+                render::show(ds, found.record, out)?;
             }
         }
         Command::Search {
@@ -527,7 +591,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
             format,
             out: file,
             select,
-        } if !matches!(format, Format::Json) => {
+        } if matches!(format, Format::Jsonl | Format::Csv | Format::Parquet) => {
             let table = match format {
                 Format::Jsonl => export::Table::Jsonl,
                 Format::Csv => export::Table::Csv,
@@ -536,16 +600,21 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
             export::run(ds, table, file, &select, out)?;
         }
         Command::Export {
-            out: file, select, ..
+            format,
+            out: file,
+            select,
         } => {
             if !select.is_everything() {
                 return Err(Failure::Usage(
-                    "--format json writes the whole dataset; --kind, the filters and --partition \
-                     apply to jsonl, csv and parquet"
+                    "--format json and annotations write the whole dataset; --kind, the filters \
+                     and --partition apply to jsonl, csv and parquet"
                         .into(),
                 ));
             }
-            let text = ds.to_json();
+            let text = match format {
+                Format::Annotations => json(&syriatalks_site::annotations::collection(ds)),
+                _ => ds.to_json(),
+            };
             match file {
                 Some(path) => write_atomic(&path, (text + "\n").as_bytes())?,
                 None => writeln!(out, "{text}")?,
@@ -565,6 +634,7 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
         Command::Validate { .. }
         | Command::Manifest { .. }
         | Command::Audit { .. }
+        | Command::Site { .. }
         | Command::Generate(_) => {
             return Err(Failure::Usage(
                 "this command does not query a dataset".into(),

@@ -3,21 +3,43 @@
 use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use syriatalks::{
     Actor, Candidate, Certainty, Dataset, DateRange, DateValue, Figure, Filter, Happening,
     RecordRef, Round, SearchHit,
 };
 
-/// Shortens `s` to `max` characters, marking the cut.
-fn clip(s: &str, max: usize) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let mut t: String = flat.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
+/// Text for a table cell: padded to a column by its display width, not its count of characters,
+/// so that wide characters (two columns) and combining marks (none) keep the columns aligned.
+struct Cell(String);
+
+impl std::fmt::Display for Cell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)?;
+        let pad = f.width().unwrap_or(0).saturating_sub(self.0.width());
+        write!(f, "{:pad$}", "")
     }
+}
+
+/// Shortens `s` to `max` columns of display width, marking the cut.
+fn clip(s: &str, max: usize) -> Cell {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.width() <= max {
+        return Cell(flat);
+    }
+    let mut t = String::new();
+    let mut used = 0;
+    for c in flat.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max.saturating_sub(1) {
+            break;
+        }
+        used += w;
+        t.push(c);
+    }
+    t.push('…');
+    Cell(t)
 }
 
 /// A date as people read it: the value with its precision visible, and a mark for its basis.
@@ -105,21 +127,25 @@ impl Serialize for RecordOnly<'_> {
     }
 }
 
-/// What `show --json` prints: the record, the days it may cover, and the other records that
-/// attest the same happening.
+/// What `show --json` prints: the record, the days it may cover, the other records that attest
+/// the same happening, and the retirements followed to reach it (when the id asked for was
+/// retired).
 pub struct Shown<'a> {
     record: RecordRef<'a>,
     days: Option<DateRange>,
     attested_also_by: Vec<&'a str>,
+    retired: Vec<&'a syriatalks::retired::Retirement>,
 }
 
 impl<'a> Shown<'a> {
-    /// `r` as `show` presents it.
-    pub fn new(ds: &'a Dataset, r: RecordRef<'a>) -> Self {
+    /// The record an id led to (following retirements) as `show` presents it.
+    pub fn new(ds: &'a Dataset, found: &syriatalks::retired::Resolved<'a>) -> Self {
+        let r = found.record;
         Shown {
             record: r,
             days: ds.days(r),
             attested_also_by: ds.attestations(r.id()).iter().map(|a| a.id()).collect(),
+            retired: found.retired.clone(),
         }
     }
 }
@@ -131,6 +157,9 @@ impl Serialize for Shown<'_> {
         m.serialize_entry("record", &RecordOnly(self.record))?;
         m.serialize_entry("days", &self.days)?;
         m.serialize_entry("attested_also_by", &self.attested_also_by)?;
+        if !self.retired.is_empty() {
+            m.serialize_entry("retired", &self.retired)?;
+        }
         m.end()
     }
 }
@@ -153,13 +182,13 @@ pub fn timeline(ds: &Dataset, rows: &[Row], out: &mut dyn Write) -> io::Result<(
     }
     let kw = rows
         .iter()
-        .map(|r| kind(&r.record).chars().count())
+        .map(|r| kind(&r.record).width())
         .max()
         .unwrap_or(4)
         .min(28);
     let iw = rows
         .iter()
-        .map(|r| r.record.id().len())
+        .map(|r| r.record.id().width())
         .max()
         .unwrap_or(2)
         .min(40);
@@ -202,7 +231,7 @@ pub fn timeline(ds: &Dataset, rows: &[Row], out: &mut dyn Write) -> io::Result<(
             out,
             "{}{:<18} {:<dw$}{}{}{:<kw$} {:<iw$} {}",
             mark(r),
-            date(r.record.date()),
+            Cell(date(r.record.date())),
             anchored,
             if dw > 0 { " " } else { "" },
             src(r),
@@ -438,6 +467,10 @@ pub fn rounds(ds: &Dataset, rounds: &[&Round], out: &mut dyn Write) -> io::Resul
     )?;
     for r in rounds {
         let when = r.period.as_ref().map_or("—".to_string(), |p| match &p.end {
+            // A period within one stated year or month ("held in 2012") reads as that date once.
+            Some(end) if end.value == p.start.value && end.qualifier == p.start.qualifier => {
+                date(Some(&p.start))
+            }
             Some(end) => format!("{} – {}", date(Some(&p.start)), date(Some(end))),
             None => date(Some(&p.start)),
         });
@@ -449,7 +482,7 @@ pub fn rounds(ds: &Dataset, rounds: &[&Round], out: &mut dyn Write) -> io::Resul
         writeln!(
             out,
             "{:<30} {:<10} {:<8} {:<28} {}",
-            when,
+            Cell(when),
             r.status,
             r.process,
             clip(&r.name, 28),
@@ -489,7 +522,7 @@ pub fn candidates(c: &[Candidate], out: &mut dyn Write) -> io::Result<()> {
             "{:<6.2} {:<8} {:<34} {:<30} {}",
             c.score,
             how,
-            c.actor.id,
+            clip(&c.actor.id, 34),
             clip(&c.actor.name, 30),
             c.matched
         )?;
@@ -511,7 +544,7 @@ pub fn figures(ds: &Dataset, series: &[&Figure], out: &mut dyn Write) -> io::Res
             .map(|a| ds.actor(a).map_or(a.as_str(), |a| a.name.as_str()))
             .collect();
         let who = if who.is_empty() {
-            "(the article)".to_string()
+            syriatalks::NO_CLAIMANT.to_string()
         } else {
             who.join(", ")
         };
@@ -519,7 +552,7 @@ pub fn figures(ds: &Dataset, series: &[&Figure], out: &mut dyn Write) -> io::Res
         writeln!(
             out,
             "{:<18} {:>12} {:<14} {:<28} {:<26} {}",
-            date(f.as_of.as_ref()),
+            Cell(date(f.as_of.as_ref())),
             f.value,
             f.qualifier,
             clip(&f.scope, 28),
@@ -602,4 +635,25 @@ fn identity(r: &RecordRef, out: &mut dyn Write) -> io::Result<()> {
         _ => {}
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_pad_by_display_width() {
+        // "é" written as e + a combining accent: two chars, one column.
+        assert_eq!(format!("{:<5}|", clip("Ale\u{301}p", 10)), "Ale\u{301}p |");
+        // Wide characters take two columns each.
+        assert_eq!(format!("{:<6}|", clip("北京", 10)), "北京  |");
+        assert_eq!(format!("{:<6}|", Cell("ab".into())), "ab    |");
+    }
+
+    #[test]
+    fn clipping_counts_columns() {
+        assert_eq!(clip("北京北京北京", 5).0, "北京…");
+        assert_eq!(clip("abcdef", 4).0, "abc…");
+        assert_eq!(clip("a  b", 4).0, "a b");
+    }
 }

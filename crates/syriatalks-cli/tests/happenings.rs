@@ -2,31 +2,10 @@
 //! `syriatalks` command: `claims`, `show`, `timeline --dates/--collapse`, `in-session`, `rounds`.
 //! Expected values come from the library's own answers, not typed lists, wherever they can.
 
-use std::process::{Command, Output};
+mod common;
 
+use common::{json, ok, run};
 use syriatalks::{embedded, Certainty, Filter, PartialDate};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_syriatalks"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run syriatalks: {e}"))
-}
-
-fn ok(args: &[&str]) -> String {
-    let o = run(args);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    serde_json::from_str(&ok(args)).unwrap_or_else(|e| panic!("{args:?}: {e}"))
-}
 
 fn date(s: &str) -> PartialDate {
     s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))

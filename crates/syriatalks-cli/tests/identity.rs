@@ -2,23 +2,10 @@
 //! of countries and states, PLOVER/CAMEO codes of events, and the bounds of figures with the bytes
 //! of the number they come from.
 
-use std::process::Command;
+mod common;
 
+use common::ok;
 use serde_json::Value;
-
-fn ok(args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_syriatalks"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run syriatalks: {e}"));
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 fn show_json(id: &str) -> Value {
     let v: Value = serde_json::from_str(&ok(&["show", id, "--json"])).expect("show --json is JSON");

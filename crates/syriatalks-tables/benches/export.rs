@@ -43,9 +43,7 @@ fn export(c: &mut Criterion) {
         b.iter(|| black_box(write_parquet(Batches::all(&ds, RecordKind::Event), sink()).unwrap()))
     });
     g.bench_function("jsonl", |b| {
-        b.iter(|| {
-            black_box(write_jsonl(ds.events().iter().map(RecordRef::Event), sink()).unwrap())
-        })
+        b.iter(|| black_box(write_jsonl(ds.events().iter().map(RecordRef::Event), sink()).unwrap()))
     });
     g.bench_function("json", |b| {
         b.iter(|| {

@@ -363,6 +363,16 @@ pub(crate) fn resolve(ds: &Dataset, index: &IdIndex) -> (Bounds, Vec<AnchorProbl
 }
 
 impl Dataset {
+    /// The days on which the data says a round was certainly in session: from the latest day it
+    /// may have begun to the earliest day it may have ended (see [`Dataset::sessions_on`]);
+    /// `None` when no day is certain (or the round is not in this dataset).
+    pub fn certain_days(&self, round: &crate::model::Round) -> Option<DateRange> {
+        match self.locate(&round.id) {
+            Some((RecordKind::Round, i)) => self.indexes().bounds.certain.get(i).copied().flatten(),
+            _ => None,
+        }
+    }
+
     /// The days a record may cover once its anchors are applied: its own dates narrowed by what it
     /// happened `during`, `after` or `before`, and for a round without a stated end, up to the
     /// next known bound (see `docs/DATA.md`, "Anchors"). `None` for an undated record.

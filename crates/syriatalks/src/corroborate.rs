@@ -58,7 +58,7 @@ pub struct Attestation<'a> {
 /// One reading of a field that the attestations disagree on: what it says and who says it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Side<'a> {
-    /// What these attestations say (`470,000 (more than)`, `2016-02-01`, `agent: russia`).
+    /// What these attestations say (`470,000 (more_than): 470000…`, `2016-02-01`, `russia`).
     pub says: String,
     /// The attestations that say it, by id.
     pub records: Vec<&'a str>,
@@ -95,15 +95,31 @@ pub struct Happening<'a> {
     pub conflicts: Vec<Conflict<'a>>,
 }
 
-/// The readings of one field, grouped: reading → attestation indexes.
-struct Readings(BTreeMap<String, Vec<usize>>);
+/// The readings of one field, grouped: reading → attestation indexes, in the order each reading
+/// first appears (attestations come in the order of their days).
+struct Readings {
+    order: Vec<(String, Vec<usize>)>,
+    at: std::collections::HashMap<String, usize>,
+}
 
 impl Readings {
     fn new() -> Self {
-        Readings(BTreeMap::new())
+        Readings {
+            order: Vec::new(),
+            at: Default::default(),
+        }
     }
-    fn add(&mut self, says: String, at: usize) {
-        self.0.entry(says).or_default().push(at);
+    fn add(&mut self, says: String, i: usize) {
+        match self.at.get(&says) {
+            Some(&k) => self.order[k].1.push(i),
+            None => {
+                self.at.insert(says.clone(), self.order.len());
+                self.order.push((says, vec![i]));
+            }
+        }
+    }
+    fn len(&self) -> usize {
+        self.order.len()
     }
 }
 
@@ -304,7 +320,17 @@ impl Dataset {
             let mut readings = Readings::new();
             for (i, _) in &values {
                 if let RecordRef::Figure(f) = records[*i] {
-                    readings.add(format!("{} ({})", f.text, f.qualifier), *i);
+                    let bound = |b: Option<u64>| b.map_or(String::new(), |v| v.to_string());
+                    readings.add(
+                        format!(
+                            "{} ({}): {}…{}",
+                            f.text,
+                            f.qualifier,
+                            bound(f.low),
+                            bound(f.high)
+                        ),
+                        *i,
+                    );
                 }
             }
             if low <= high {
@@ -319,16 +345,16 @@ impl Dataset {
                     field: "value".into(),
                     sides: self.sides(&attestations, readings, false),
                     note: Some(if same_time {
-                        "no number satisfies every claim, each read as the range its qualifier allows".into()
+                        "no number lies within every claim's bounds (low…high, from the value and its qualifier)".into()
                     } else {
-                        "no number satisfies every claim, each read as the range its qualifier allows; the claims were made at different times, and a later count may revise an earlier one".into()
+                        "no number lies within every claim's bounds (low…high, from the value and its qualifier); the claims were made at different times, and a later count may revise an earlier one".into()
                     }),
                 });
             }
         }
         for (name, readings) in fields {
-            let given: usize = readings.0.values().map(Vec::len).sum();
-            if readings.0.len() == 1 {
+            let given: usize = readings.order.iter().map(|(_, v)| v.len()).sum();
+            if readings.len() == 1 {
                 if given >= 2 {
                     agree.push(name);
                 }
@@ -356,7 +382,7 @@ impl Dataset {
         dates: bool,
     ) -> Vec<Side<'a>> {
         readings
-            .0
+            .order
             .into_iter()
             .map(|(says, at)| Side {
                 says,
@@ -387,16 +413,8 @@ pub(crate) fn check(ds: &Dataset, index: &IdIndex, origins: &Origins, problems: 
             }
         }
     }
-    let mut report = |(kind, i): (RecordKind, usize), message: String| {
-        let origin = origins.of(kind, i);
-        problems.push(Problem {
-            kind: ProblemKind::BadValue,
-            file: origin.map(|o| o.0.to_string()),
-            line: origin.map(|o| o.1),
-            record: ds.at(kind, i).map(|r| r.id().to_string()),
-            field: Some("happening".into()),
-            message,
-        });
+    let mut report = |at: (RecordKind, usize), message: String| {
+        problems.push(origins.problem(ds, at, ProblemKind::BadValue, "happening".into(), message));
     };
     for (key, members) in groups {
         let first = members[0];

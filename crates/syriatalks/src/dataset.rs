@@ -32,6 +32,9 @@ pub struct Dataset {
     /// The data version, for the embedded dataset.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) data_version: Option<String>,
+    /// The retired-id register that look-ups by id follow (see `retired.rs`).
+    #[serde(skip)]
+    pub(crate) retired: Vec<crate::retired::Retirement>,
     #[serde(skip)]
     pub(crate) index: IdIndex,
     #[serde(skip)]
@@ -71,6 +74,7 @@ impl Default for Dataset {
             quotes: Vec::new(),
             positions: Vec::new(),
             instruments: Vec::new(),
+            retired: Vec::new(),
             index: IdIndex::default(),
             indexes: once_cell::sync::OnceCell::new(),
         }
@@ -200,17 +204,7 @@ impl Dataset {
     /// ```
     pub fn get(&self, id: &str) -> Option<RecordRef<'_>> {
         let (kind, i) = self.locate(id)?;
-        Some(match kind {
-            RecordKind::Source => RecordRef::Source(&self.sources[i]),
-            RecordKind::Actor => RecordRef::Actor(&self.actors[i]),
-            RecordKind::Place => RecordRef::Place(&self.places[i]),
-            RecordKind::Round => RecordRef::Round(&self.rounds[i]),
-            RecordKind::Event => RecordRef::Event(&self.events[i]),
-            RecordKind::Figure => RecordRef::Figure(&self.figures[i]),
-            RecordKind::Quote => RecordRef::Quote(&self.quotes[i]),
-            RecordKind::Position => RecordRef::Position(&self.positions[i]),
-            RecordKind::Instrument => RecordRef::Instrument(&self.instruments[i]),
-        })
+        self.at(kind, i)
     }
 
     /// How many records of each type, in [`RecordKind::ALL`] order.

@@ -280,6 +280,19 @@ impl Serialize for PartialDate {
     }
 }
 
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD.",
+            "type": "string",
+            "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
@@ -315,7 +328,7 @@ impl DateRange {
 
 /// How a date is computed from an anchor date: the publication date of a source or the date of
 /// another record. The loader recomputes it and refuses a stored value that disagrees.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Derivation {
     /// The id of the anchor: a source (its publication date) or a dated record (its start).
@@ -333,6 +346,7 @@ pub struct Derivation {
         serialize_with = "ser_weekday",
         deserialize_with = "de_weekday"
     )]
+    #[schemars(with = "Option<WeekdayWord>")]
     pub weekday: Option<Weekday>,
     /// Which way to look for the weekday; required with `weekday`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -353,6 +367,20 @@ fn de_weekday<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Weekday>, D::Err
             "unknown weekday `{text}` (expected monday … sunday)"
         ))
     })
+}
+
+/// The weekday words as the JSON Schema gives them (the form docs/DATA.md writes).
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum WeekdayWord {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
 }
 
 /// The lowercase English name of a weekday.
@@ -455,7 +483,7 @@ impl Derivation {
 }
 
 /// A date as a record states it: the partial date, where it comes from, and how it was obtained.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DateValue {
     /// The date.
@@ -523,7 +551,7 @@ impl fmt::Display for DateValue {
 }
 
 /// A stretch of time: a start and an optional end. Without an end it covers its start only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// When it began.

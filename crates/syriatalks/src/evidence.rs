@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` in a source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
 pub struct ByteSpan {
     /// The first byte.
     pub start: usize,
@@ -21,7 +23,7 @@ impl ByteSpan {
 /// The words of a source that state a fact. The loader finds `quote` verbatim in the source text
 /// and records its byte `span`; a quote that is not there is a load error. Spans are never typed by
 /// hand: a data file that gives one is refused.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// The id of the source.
@@ -38,7 +40,7 @@ pub struct Evidence {
 
 /// A public document outside the seeds that a fact comes from. A record citing one never pretends
 /// to have a seed quote for that fact.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExternalRef {
     /// The document's title, as a reader would look it up.

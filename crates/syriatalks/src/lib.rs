@@ -42,6 +42,7 @@
 
 mod anchor;
 pub mod audit;
+mod cite;
 mod compact;
 mod corroborate;
 mod dataset;
@@ -61,6 +62,8 @@ mod progress;
 mod query;
 mod read;
 mod resolve;
+pub mod retired;
+pub mod schema;
 mod search;
 mod validate;
 mod vocab;
@@ -71,6 +74,7 @@ pub(crate) mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
+pub use cite::{CiteStyle, DATA_AUTHOR};
 pub use corroborate::{Attestation, Conflict, Happening, Side};
 pub use dataset::Dataset;
 pub use date::{
@@ -86,14 +90,24 @@ pub use ident::{
 pub use load::{
     embedded, embedded_from_sources, embedded_owned, from_parts, load, load_with,
     load_with_embedded, manifest_for, try_embedded, LoadOptions, Progress, ProgressFn,
-    DATA_VERSION, MANIFEST_FILE, MAX_RECORD_FILE_BYTES, MAX_SEED_BYTES,
+    DATA_VERSION, MANIFEST_FILE, MAX_RECORD_FILE_BYTES, MAX_SEED_BYTES, SOURCES_FILE,
 };
 pub use model::*;
 pub use query::{Filter, Stored};
 pub use resolve::{Candidate, MatchKind};
+pub use retired::{retirement, retirements, Resolved, Retirement};
 pub use search::{SearchHit, SearchResults, DEFAULT_SEARCH_LIMIT};
 pub use validate::is_valid_id;
 pub use vocab::UnknownWord;
+
+/// Where each seed article comes from and on what terms it is included: outlet, author, date,
+/// the rights line the text carries, verbatim. The articles' rights stay with their publishers;
+/// the crate's licence does not cover them. The same text is `data/seeds/SOURCES.md` in the crate.
+pub const SOURCES_NOTICE: &str = include_str!("../data/seeds/SOURCES.md");
+
+/// How a figure with no claimant is written for people (CLI tables, DataFrames): the article
+/// states the number in its own voice. In the data, `claimed_by` is simply empty.
+pub const NO_CLAIMANT: &str = "(the article)";
 
 /// The version of this crate.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

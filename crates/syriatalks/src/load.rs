@@ -20,7 +20,7 @@ use crate::progress::Reporter;
 pub use crate::progress::{Progress, ProgressFn};
 pub(crate) use crate::read::utf8_problem;
 use crate::read::{problem, record_format, Bytes, Input};
-pub use crate::read::{MANIFEST_FILE, MAX_RECORD_FILE_BYTES, MAX_SEED_BYTES};
+pub use crate::read::{MANIFEST_FILE, MAX_RECORD_FILE_BYTES, MAX_SEED_BYTES, SOURCES_FILE};
 use crate::validate;
 
 use crate::embedded as files;
@@ -39,6 +39,26 @@ impl Origins {
     pub(crate) fn of(&self, kind: RecordKind, i: usize) -> Option<(&str, usize)> {
         let (f, line) = *self.at[kind_slot(kind)].get(i)?;
         Some((self.files.get(f as usize)?.as_str(), line as usize))
+    }
+
+    /// A problem of the `i`-th record of a type, at its file and line.
+    pub(crate) fn problem(
+        &self,
+        ds: &Dataset,
+        (kind, i): (RecordKind, usize),
+        problem: ProblemKind,
+        field: String,
+        message: String,
+    ) -> Problem {
+        let origin = self.of(kind, i);
+        Problem {
+            kind: problem,
+            file: origin.map(|o| o.0.to_string()),
+            line: origin.map(|o| o.1),
+            record: ds.at(kind, i).map(|r| r.id().to_string()),
+            field: Some(field),
+            message,
+        }
     }
 }
 
@@ -269,7 +289,15 @@ pub fn load_with(path: impl AsRef<Path>, options: &LoadOptions<'_>) -> Result<Da
         Input::default()
     };
     input.extend(Input::from_path(path));
-    build(input, options.progress)
+    let mut ds = build(input, options.progress)?;
+    let dir = if path.is_dir() {
+        Some(path)
+    } else {
+        path.parent()
+    };
+    crate::retired::attach(&mut ds, dir, options.with_embedded)
+        .map_err(|problems| LoadError { problems })?;
+    Ok(ds)
 }
 
 /// Loads a user's dataset on top of the embedded one, so that its records may cite the embedded
@@ -357,6 +385,7 @@ pub fn embedded_owned() -> Result<Dataset, LoadError> {
     })?;
     let mut ds = Dataset::from_records(records);
     ds.data_version = Some(DATA_VERSION.to_string());
+    ds.retired = crate::retired::retirements().to_vec();
     Ok(ds)
 }
 
@@ -365,6 +394,7 @@ pub fn embedded_owned() -> Result<Dataset, LoadError> {
 pub fn embedded_from_sources() -> Result<Dataset, LoadError> {
     build(Input::embedded(), None).map(|mut ds| {
         ds.data_version = Some(DATA_VERSION.to_string());
+        ds.retired = crate::retired::retirements().to_vec();
         ds
     })
 }
@@ -382,7 +412,7 @@ pub fn embedded() -> &'static Dataset {
 }
 
 /// Writes the text of a seed manifest for the seed files in `seeds_dir` (every file but the
-/// manifest itself), so that nobody types a checksum by hand.
+/// manifest itself and the sources notice), so that nobody types a checksum by hand.
 pub fn manifest_for(seeds_dir: impl AsRef<Path>) -> std::io::Result<String> {
     let mut paths: Vec<_> = fs::read_dir(seeds_dir)?
         .flatten()
@@ -397,7 +427,7 @@ pub fn manifest_for(seeds_dir: impl AsRef<Path>) -> std::io::Result<String> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if !p.is_file() || name == MANIFEST_FILE {
+        if !p.is_file() || name == MANIFEST_FILE || name == SOURCES_FILE {
             continue;
         }
         let bytes = fs::read(&p)?;

@@ -43,6 +43,9 @@ pub struct Filter {
     pub source: Option<String>,
     /// Words that must occur in the record's fields or evidence (folded: case and accents ignored).
     pub text: Option<String>,
+    /// Quotes said by this actor (id or name, matched as `actor` is); only quotes match it. Unlike
+    /// `actor`, it leaves out quotes that merely name the actor in their audience.
+    pub speaker: Option<String>,
     /// How `since` and `until` select: `possible` (the default) keeps every record that may fall
     /// in the range (its days touch it), `certain` only those whose every possible day lies in it.
     /// Days are a record's dates narrowed by its anchors ([`Dataset::days`]).
@@ -94,6 +97,11 @@ impl Filter {
         self.text = Some(words.into());
         self
     }
+    /// Sets `speaker`.
+    pub fn speaker(mut self, name: impl Into<String>) -> Self {
+        self.speaker = Some(name.into());
+        self
+    }
     /// Sets `dates`: whether the range keeps records that possibly or certainly fall in it.
     pub fn dates(mut self, how: Certainty) -> Self {
         self.dates = how;
@@ -111,6 +119,7 @@ struct Compiled<'a> {
     round: Option<HashSet<&'a str>>,
     source: Option<&'a str>,
     text: Option<String>,
+    speakers: Option<HashSet<&'a str>>,
 }
 
 /// What a `kind` word selects: a kind within one type, or (in a timeline) a whole record type.
@@ -183,7 +192,12 @@ impl Dataset {
             Some(name) => Some(self.source_named(name)?),
         };
         let text = f.text.as_deref().map(fold).filter(|t| !t.trim().is_empty());
+        let speakers = match &f.speaker {
+            None => None,
+            Some(name) => Some(self.actor_ids_named(name)?),
+        };
         Ok(Compiled {
+            speakers,
             range,
             certain: f.dates == Certainty::Certain,
             actors,
@@ -408,6 +422,11 @@ impl Dataset {
 
     /// Whether record `i` of its type (`r`) passes the filter.
     fn matches(&self, c: &Compiled, r: RecordRef, i: usize) -> bool {
+        if let Some(speakers) = &c.speakers {
+            if !matches!(r, RecordRef::Quote(q) if speakers.contains(q.speaker.as_str())) {
+                return false;
+            }
+        }
         if let Some(range) = &c.range {
             let (first, last) = self.indexes().spans[kind_slot(r.kind())]
                 .get(i)
@@ -758,6 +777,7 @@ mod tests {
                                         round: round.map(str::to_string),
                                         source: source.map(str::to_string),
                                         text: None,
+                                        speaker: None,
                                         dates: if checked % 2 == 0 {
                                             Certainty::Possible
                                         } else {

@@ -16,6 +16,11 @@ use crate::parse::LineIndex;
 /// The file in `seeds/` that lists every seed with its sha256 and length.
 pub const MANIFEST_FILE: &str = "manifest.toml";
 
+/// The file in `seeds/` that says where each seed comes from and on what terms it is included
+/// (outlet, author, date, rights line). It describes the seeds and is not one of them, so it is
+/// neither listed in the manifest nor reported as unlisted.
+pub const SOURCES_FILE: &str = "SOURCES.md";
+
 /// The largest seed text a dataset may hold (64 MiB): far above any article, and a bound on what a
 /// hostile folder can make a load read and search.
 pub const MAX_SEED_BYTES: u64 = 64 << 20;
@@ -118,6 +123,7 @@ fn plain_name(name: &str) -> bool {
         && name != ".."
         && !name.contains(['/', '\\', '\0'])
         && name != MANIFEST_FILE
+        && name != SOURCES_FILE
 }
 
 /// A record file's format, by its extension: `toml` or `jsonl`.
@@ -268,7 +274,7 @@ impl Input {
                             match entry {
                                 Ok(e) => {
                                     let n = e.file_name().to_string_lossy().into_owned();
-                                    if n != MANIFEST_FILE {
+                                    if n != MANIFEST_FILE && n != SOURCES_FILE {
                                         let p = seeds.join(&n);
                                         present.push((n, Bytes::Path(p, MAX_SEED_BYTES)));
                                     }

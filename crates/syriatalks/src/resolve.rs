@@ -34,19 +34,10 @@ pub struct Candidate<'a> {
     pub score: f64,
 }
 
+/// Levenshtein distance in characters (not bytes: "Assad" and "Asad" are one letter apart whatever
+/// the script).
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
+    strsim::levenshtein(a, b)
 }
 
 fn rate(query: &str, name: &str) -> Option<(MatchKind, f64)> {
@@ -131,6 +122,7 @@ mod tests {
         assert_eq!(edit_distance("mistrua", "mistura"), 2);
         assert_eq!(edit_distance("assad", "asad"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("ja\u{e2}fari", "jaafari"), 1); // one letter, two bytes
     }
 
     #[test]

@@ -52,6 +52,9 @@ struct Ctx<'a> {
     /// Quotes not found verbatim, as (source index, quote, index of their problem), for near-miss
     /// hints computed afterwards in one pass per source.
     misses: Vec<(usize, String, usize)>,
+    /// Ids that no record has, as (index of the one problem reporting them, further references):
+    /// a missing record is one root cause, however many records point at it.
+    unknown: std::collections::HashMap<String, (usize, usize)>,
     problems: &'a mut Vec<Problem>,
 }
 
@@ -83,13 +86,24 @@ impl Ctx<'_> {
                     format!("`{id}` is a {k} record; this field takes a record of type {expected}"),
                 )
             }
-            None => self.problem(
-                ProblemKind::UnknownReference,
+            None => self.unknown_id(
                 record,
                 field,
+                id,
                 format!("no record of type {expected} has id `{id}`"),
             ),
         }
+    }
+
+    /// Reports an id that no record has, the first time only; later references are counted.
+    fn unknown_id(&mut self, record: &str, field: &str, id: &str, message: String) {
+        if let Some(seen) = self.unknown.get_mut(id) {
+            seen.1 += 1;
+            return;
+        }
+        self.unknown
+            .insert(id.to_string(), (self.problems.len(), 0));
+        self.problem(ProblemKind::UnknownReference, record, field, message);
     }
 
     fn references<'s>(
@@ -251,10 +265,10 @@ impl Ctx<'_> {
                         &format!("{path}.from"),
                         format!("`{}` has no date to derive from", d.from),
                     ),
-                    None => self.problem(
-                        ProblemKind::UnknownReference,
+                    None => self.unknown_id(
                         record,
                         &format!("{path}.from"),
+                        &d.from,
                         format!("no record has id `{}`", d.from),
                     ),
                     Some(Some(anchor)) => match d.apply(anchor) {
@@ -1121,6 +1135,7 @@ pub(crate) fn validate(
         crlf: vec![None; texts.len()],
         figure_has_as_of: ds.figures.iter().map(|f| f.as_of.is_some()).collect(),
         misses: Vec::new(),
+        unknown: Default::default(),
         problems,
     };
     for kind in RecordKind::ALL {
@@ -1160,6 +1175,7 @@ pub(crate) fn validate(
     check_all!(positions, Position, check_position);
     check_all!(instruments, Instrument, check_instrument);
 
+    let unknown = std::mem::take(&mut ctx.unknown);
     // Near-miss hints for the quotes not found verbatim, one pass per source.
     let misses = std::mem::take(&mut ctx.misses);
     let asked: Vec<(usize, &str)> = misses.iter().map(|(s, q, _)| (*s, q.as_str())).collect();
@@ -1173,18 +1189,17 @@ pub(crate) fn validate(
         }
     }
 
+    for (at, more) in unknown.into_values() {
+        if let (Some(p), 1..) = (problems.get_mut(at), more) {
+            p.message.push_str(&format!(
+                " ({more} more reference{} to it not reported again)",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
+    }
     // Anchors that contradict a stated date or loop, and happening keys that link nothing.
     for p in crate::anchor::resolve(ds, index).1 {
-        let (kind, i) = p.at;
-        let origin = origins.of(kind, i);
-        problems.push(Problem {
-            kind: ProblemKind::BadDate,
-            file: origin.map(|o| o.0.to_string()),
-            line: origin.map(|o| o.1),
-            record: ds.at(kind, i).map(|r| r.id().to_string()),
-            field: Some(p.field),
-            message: p.message,
-        });
+        problems.push(origins.problem(ds, p.at, ProblemKind::BadDate, p.field, p.message));
     }
     crate::corroborate::check(ds, index, origins, problems);
 

@@ -163,7 +163,14 @@ fn conflicts_carry_every_side_with_its_words() {
         .find(|c| c.field == "value")
         .unwrap_or_else(|| panic!("more than 250,000 and about 200,000 cannot both hold"));
     let says: Vec<&str> = value.sides.iter().map(|s| s.says.as_str()).collect();
-    assert_eq!(says, ["200,000 (about)", "250,000 (more_than)"]);
+    // In the order of the attestations' days, each with the bounds its qualifier gives.
+    assert_eq!(
+        says,
+        [
+            "250,000 (more_than): 250000…",
+            "200,000 (about): 180000…220000"
+        ]
+    );
 }
 
 #[test]

@@ -37,6 +37,7 @@ from ._errors import (
     MissingDependencyError,
     NotFoundError,
     Problem,
+    RetiredIdWarning,
     UnknownFilterError,
     UnknownKindError,
 )
@@ -70,7 +71,8 @@ from ._records import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     import datetime
-    from typing import Any, List, Optional, Sequence, Tuple, Type, Union
+    import pathlib
+    from typing import Any, Dict, List, Optional, Sequence, Tuple, Type, Union
 
     import matplotlib.figure
     import pandas
@@ -125,10 +127,18 @@ else:
 __version__: str = _native.VERSION
 #: The version of the embedded data.
 DATA_VERSION: str = _native.DATA_VERSION
+#: Where each seed article comes from and on what terms it is included (outlet, author, date,
+#: the rights line each text carries): the text of ``SOURCES.md``, also installed beside this module.
+#: The articles' rights stay with their publishers; the package licence does not cover them.
+SOURCES_NOTICE: str = _native.SOURCES_NOTICE
+#: How a figure with no claimant (the article states it in its own voice) is written in tables.
+NO_CLAIMANT: str = _native.NO_CLAIMANT
 
 __all__ = [
     "__version__",
     "DATA_VERSION",
+    "SOURCES_NOTICE",
+    "NO_CLAIMANT",
     "FILTERS",
     # datasets
     "Dataset",
@@ -136,6 +146,7 @@ __all__ = [
     "load",
     "manifest_for",
     "crosswalk",
+    "site",
     # queries
     "sources",
     "actors",
@@ -160,6 +171,8 @@ __all__ = [
     "resolve_actor",
     "search",
     "get",
+    "retirement",
+    "cite",
     "source",
     "actor",
     "place",
@@ -234,6 +247,7 @@ __all__ = [
     "DateError",
     "EmptyRangeError",
     "MissingDependencyError",
+    "RetiredIdWarning",
 ]
 
 _EMBEDDED: Optional[Dataset] = None
@@ -250,6 +264,12 @@ def embedded() -> Dataset:
 
 def load(path: PathLike, *, with_embedded: bool = False, progress: bool = False) -> Dataset:
     return Dataset.load(path, with_embedded=with_embedded, progress=progress)
+
+
+def site(path: PathLike) -> pathlib.Path:
+    """Writes the evidence explorer of the embedded dataset into the folder ``path`` and returns
+    the path of its ``index.html`` (see :meth:`Dataset.site`)."""
+    return embedded().site(path)
 
 
 def manifest_for(seeds_dir: Union[str, os.PathLike[str]]) -> str:
@@ -367,6 +387,14 @@ def get(id: str) -> Optional[Record]:
     return embedded().get(id)
 
 
+def retirement(id: str) -> Optional[Dict[str, Optional[str]]]:
+    return embedded().retirement(id)
+
+
+def cite(id: str, style: str = "bibtex") -> str:
+    return embedded().cite(id, style)
+
+
 def source(id: str) -> Optional[Source]:
     return embedded().source(id)
 
@@ -474,6 +502,8 @@ for _f in (
     resolve_actor,
     search,
     get,
+    retirement,
+    cite,
     source,
     actor,
     place,

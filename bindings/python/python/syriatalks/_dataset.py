@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from . import _native
+from ._errors import NotFoundError
 from ._records import (
     Actor,
     Candidate,
@@ -28,6 +29,7 @@ from ._records import (
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
     import datetime as _dt
+    import pathlib
     from enum import Enum
     from typing import Any, Dict, List, Optional, Sequence, Tuple, Type, TypeVar, Union
 
@@ -53,6 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover
         round: Optional[NameLike]
         source: Optional[NameLike]
         text: Optional[str]
+        speaker: Optional[NameLike]
         dates: Union[str, Certainty, None]
 
     R = TypeVar("R", bound=Record)
@@ -69,9 +72,11 @@ Filters (keyword arguments, all optional; the ones given must all match):
 * ``since=``, ``until=`` -- a ``datetime.date`` or an ISO string, full or partial (``"2016"``,
   ``"2016-02"``, ``"2016-02-01"``). A record matches when the days it covers touch the range, so a
   record dated only "February 2016" matches ``since="2016-02-15"``.
-* ``actor=`` -- an actor id or any of their names (``"Jaafari"`` does not match, ``"Bashar
-  al-Jaafari"``, ``"bashar jaafari"`` and ``"bashar-al-jaafari"`` do: case, diacritics and ``al-``
-  are ignored), or an :class:`Actor`.
+* ``actor=`` -- an actor id or any of their names (``"Bashar al-Jaafari"``, ``"bashar jaafari"``
+  and ``"bashar-al-jaafari"`` match: case, diacritics and ``al-`` are ignored), or an
+  :class:`Actor`. A name that is no actor's whole name matches every actor whose name contains all
+  its words: ``"Jaafari"`` matches Bashar al-Jaafari, ``"Bashar"`` both Bashar al-Assad and Bashar
+  al-Jaafari, ``"Syrian"`` every Syrian party (use an id, or ``speaker=`` for quotes, to be exact).
 * ``kind=`` -- a kind word of the record type (a string or enum member: ``"veto"`` or
   ``EventKind.VETO`` for events, a ``Measure`` for figures, a ``Topic`` for positions, a
   ``Process`` for rounds); in a timeline also a record type (``"quote"``).
@@ -79,6 +84,8 @@ Filters (keyword arguments, all optional; the ones given must all match):
 * ``round=`` -- a round id or name (``"geneva-iv-2017"``, ``"Geneva IV"``), or a :class:`Round`.
 * ``source=`` -- a source id or seed file name: records with evidence from that article.
 * ``text=`` -- words that must occur in the record's fields or evidence (case and accents ignored).
+* ``speaker=`` -- quotes said by this actor (an id, a name as for ``actor=``, or an
+  :class:`Actor`); only quotes match it, and not those merely addressed to the actor.
 * ``dates=`` -- how ``since``/``until`` select: ``"possible"`` (the default) keeps every record
   that may fall in the range (its days touch it), ``"certain"`` only those whose every possible
   day lies in it. A record's days are its dates narrowed by its anchors (``during``, ``after``,
@@ -99,10 +106,12 @@ class Dataset:
     (:func:`syriatalks.load`). Every module-level query function is also a method here.
     """
 
-    __slots__ = ("_native",)
+    __slots__ = ("_native", "_folder")
 
-    def __init__(self, native: _native.NativeDataset) -> None:
+    def __init__(self, native: _native.NativeDataset, folder: Optional[str] = None) -> None:
         self._native = native
+        # The folder a dataset was loaded from: its audit/ exclusions go on the site's articles.
+        self._folder = folder
 
     # -- construction -------------------------------------------------------------------------
 
@@ -126,7 +135,9 @@ class Dataset:
         The load runs without holding the GIL, so other Python threads carry on meanwhile; with
         ``progress=True`` a progress bar is drawn on stderr as the loader reports its progress.
         """
-        return cls(_native.NativeDataset.load(os.fsdecode(path), with_embedded, progress))
+        path = os.fsdecode(path)
+        folder = path if os.path.isdir(path) else None
+        return cls(_native.NativeDataset.load(path, with_embedded, progress), folder)
 
     # -- facts about the dataset --------------------------------------------------------------
 
@@ -143,6 +154,22 @@ class Dataset:
     def counts(self) -> Dict[str, int]:
         """How many records of each type (``{"source": 5, "actor": …}``)."""
         return dict(self._native.counts())
+
+    def site(self, path: PathLike) -> pathlib.Path:
+        """Writes the evidence explorer of this dataset into the folder ``path`` (the site the
+        ``syriatalks site --out DIR`` command writes): the timeline, a page per record, every
+        article with its evidence highlighted and its audit exclusions marked, actor and place
+        indexes and a search box. Self-contained: open ``path/index.html`` from disk or any static
+        host. Returns the path of ``index.html``.
+
+        The folder is written whole or not at all; an existing folder is replaced only if it is
+        empty or a site written before (else :class:`FileExistsError`).
+        """
+        import pathlib  # here, not at import time: pathlib brings re and enum (start-up cost)
+
+        out = pathlib.Path(os.fsdecode(path))
+        self._native.write_site(str(out), self._folder)
+        return out / "index.html"
 
     def to_json(self) -> str:
         """Every record as JSON, the format of ``syriatalks export --format json``."""
@@ -288,8 +315,29 @@ class Dataset:
         return out
 
     def get(self, id: str) -> Optional[Record]:
-        """The record with this id, of whatever type, or ``None``."""
+        """The record with this id, of whatever type, or ``None``. A retired id gives the record
+        that replaced it, with a :class:`syriatalks.RetiredIdWarning` saying so and why."""
         return self._native.get(id)
+
+    def retirement(self, id: str) -> Optional[Dict[str, Optional[str]]]:
+        """Why and when ``id`` was retired and what replaced it (keys ``id``, ``replaced_by``,
+        ``reason``, ``data_version``), or ``None`` for an id that was never retired."""
+        return self._native.retirement(id)
+
+    def cite(self, id: str, style: str = "bibtex") -> str:
+        """A citation of the record: ``"bibtex"`` (a ``@misc`` entry) or ``"csl"`` (CSL-JSON), with
+        the record id, the data version, the evidence quote and the article it comes from.
+
+        >>> print(syriatalks.cite("geneva-iv-2017"))   # doctest: +SKIP
+        @misc{syriatalks:geneva-iv-2017, ...
+
+        Raises :class:`syriatalks.NotFoundError` when no record has the id and
+        :class:`syriatalks.UnknownKindError` for another style.
+        """
+        text = self._native.cite(id, str(style))
+        if text is None:
+            raise NotFoundError(f"no record has id `{id}`", what="record", name=id, suggestions=())
+        return text
 
     def _typed(self, id: str, cls: Type[R]) -> Optional[R]:
         r = self.get(id)
@@ -344,7 +392,14 @@ class Dataset:
         if what == "timeline":
             records: RecordList[Any] = self.timeline(**filters)
             return to_dataframe(records, explode_evidence=explode_evidence)
-        return to_dataframe(self.select(what, **filters), explode_evidence=explode_evidence, record_type=what)
+        selected = self.select(what, **filters)
+        if selected and all(isinstance(r, Figure) for r in selected):
+            # Figures come in the order of figure_series: each measure's claims by date.
+            chosen = {r.id for r in selected}
+            measures = dict.fromkeys(r.measure for r in selected)
+            ordered = [f for m in measures for f in self.figure_series(m) if f.id in chosen]
+            return to_dataframe(ordered, explode_evidence=explode_evidence, record_type=what)
+        return to_dataframe(selected, explode_evidence=explode_evidence, record_type=what)
 
     def plot_timeline(self, **filters: Unpack[Filters]) -> matplotlib.figure.Figure:
         """A timeline figure: rounds as bars, events as markers, death-toll claims on a second

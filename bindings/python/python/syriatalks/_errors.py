@@ -26,6 +26,7 @@ __all__ = [
     "DateError",
     "EmptyRangeError",
     "MissingDependencyError",
+    "RetiredIdWarning",
 ]
 
 
@@ -190,3 +191,9 @@ class EmptyRangeError(FilterError, ValueError):
 
 class MissingDependencyError(Error, ImportError):
     """An optional dependency (pandas, matplotlib) is not installed; the message says what to install."""
+
+
+class RetiredIdWarning(UserWarning):
+    """A look-up by a retired id: the record returned is its replacement. The message says which
+    id replaced which, from which data version on, and why (``syriatalks.retirement(id)`` gives
+    the same as a dict). Ids never change meaning; a retired one leads to what replaced it."""

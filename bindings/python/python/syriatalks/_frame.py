@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Type, Union
 
-from . import _vocab
+from . import _native, _vocab
 from ._errors import MissingDependencyError
 from ._records import (
     RECORD_CLASSES,
@@ -179,6 +179,9 @@ def _record_rows(r: Record, cols: List[Tuple[str, str, Any]], explode: bool) -> 
             row[name] = v.first if name.endswith("_start") else v.last if name.endswith("_end") else str(v)
         elif base != name:
             row[name] = None
+        elif name == "claimed_by" and v == ():
+            # No claimant: the article states the number in its own voice, written as everywhere.
+            row[name] = _native.NO_CLAIMANT
         else:
             row[name] = _cell(v)
     evs = r.all_evidence

@@ -29,7 +29,7 @@ vocab!(
 );
 
 /// A role an actor held, as the text states it at a time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// The title, in the text's words ("UN Special Envoy for Syria").
@@ -48,7 +48,7 @@ pub struct Role {
 }
 
 /// Membership of another actor (a person in a delegation, a group in a coalition).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
     /// The actor joined, by id.
@@ -58,7 +58,7 @@ pub struct Membership {
 }
 
 /// A person, state, organization, delegation or group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// Stable id.

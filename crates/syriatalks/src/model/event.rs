@@ -74,7 +74,7 @@ vocab!(
 );
 
 /// An actor and their part in an event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     /// The actor, by id.
@@ -84,7 +84,7 @@ pub struct Participant {
 }
 
 /// Something that happened on a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable id.
@@ -93,9 +93,13 @@ pub struct Event {
     pub kind: EventKind,
     /// The PLOVER event type of `kind` (computed by the loader from the crosswalk; `None` where
     /// PLOVER codes no such act).
+    // Computed by the loader: not part of the data format the schema describes.
+    #[schemars(skip)]
     #[serde(default, skip_deserializing)]
     pub plover: Option<PloverEventType>,
     /// The CAMEO cue category of `kind` (computed by the loader from the crosswalk).
+    // Computed by the loader: not part of the data format the schema describes.
+    #[schemars(skip)]
     #[serde(default, skip_deserializing)]
     pub cameo_root: Option<CameoRoot>,
     /// When it happened (or began).

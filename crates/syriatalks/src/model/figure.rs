@@ -57,7 +57,7 @@ vocab!(
 );
 
 /// A number someone claimed. Conflicting claims are separate figures, never merged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// Stable id.
@@ -70,19 +70,29 @@ pub struct Figure {
     pub qualifier: Qualifier,
     /// The least the claim allows (computed by the loader from `value` and `qualifier`; `None`:
     /// open). See `ident::bounds` for the rules.
+    // Computed by the loader: not part of the data format the schema describes.
+    #[schemars(skip)]
     #[serde(default, skip_deserializing)]
     pub low: Option<u64>,
     /// The number the claim names (computed; `None` for `order_of`, which names a magnitude).
+    // Computed by the loader: not part of the data format the schema describes.
+    #[schemars(skip)]
     #[serde(default, skip_deserializing)]
     pub best: Option<u64>,
     /// The most the claim allows (computed; `None`: open).
+    // Computed by the loader: not part of the data format the schema describes.
+    #[schemars(skip)]
     #[serde(default, skip_deserializing)]
     pub high: Option<u64>,
     /// Which evidence entry (0-based) holds the number the bounds come from (computed: the first
     /// whose quote contains `text`).
+    // Computed by the loader: not part of the data format the schema describes.
+    #[schemars(skip)]
     #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub number_evidence: Option<usize>,
     /// Where `text`, the number the bounds come from, is in that evidence's source (computed).
+    // Computed by the loader: not part of the data format the schema describes.
+    #[schemars(skip)]
     #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub number_span: Option<ByteSpan>,
     /// The number as the text writes it ("450,000", "seventh", "5 million"); the loader checks that

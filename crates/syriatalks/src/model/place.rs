@@ -24,7 +24,7 @@ vocab!(
 
 /// A city, village, region, venue or country.
 // Not `Eq`: coordinates are floating-point numbers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// Stable id.

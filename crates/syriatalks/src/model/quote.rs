@@ -4,7 +4,7 @@ use crate::date::DateValue;
 use crate::evidence::{Evidence, ExternalRef};
 
 /// Words attributed to a speaker, verbatim.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// Stable id.

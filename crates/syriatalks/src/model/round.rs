@@ -31,7 +31,7 @@ vocab!(
 );
 
 /// A delegation at a round: the party it speaks for and who headed it, as the text says.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Delegation {
     /// The party (government, opposition body), by actor id.
@@ -47,7 +47,7 @@ pub struct Delegation {
 }
 
 /// An item put on a round's agenda.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     /// The item, in the text's words where possible.
@@ -60,7 +60,7 @@ pub struct AgendaItem {
 }
 
 /// One session of a negotiation process.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Round {
     /// Stable id.

@@ -4,7 +4,7 @@ use crate::date::{Basis, DateValue};
 use crate::evidence::Evidence;
 
 /// A value the text gives (a title, an outlet, an author) with its basis and the words that say it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attested {
     /// The value.
@@ -26,7 +26,7 @@ pub struct Attested {
 }
 
 /// An article of the corpus: its file, what the text says about itself, and the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Stable id.
