@@ -930,6 +930,7 @@ static void check_arrow(const StDataset *ds, int embedded) {
         CHECK_STATUS(st_query_arrow(ds, 9, NULL, &stream), ST_STATUS_INVALID_ARGUMENT);
         CHECK(stream.release == NULL);
     }
+}
 
 /* Retired ids lead to their replacement, saying why; a record cites itself in BibTeX and CSL. */
 static void check_retired_and_cite(const StDataset *extra, const StDataset *emb) {
