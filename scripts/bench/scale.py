@@ -218,6 +218,15 @@ def table(results_file: Path, command: str) -> str:
             f"| the same from the record files (Rust: parse TOML + validate, as any dataset) | — | {ms(r['parse_ms'])} | "
             f"`serde_json` read of the export into a `Value` {ms(r['serde_json_ms'])} | {ratio(r['parse_ms'], r['serde_json_ms'])} |"
         )
+    for r in by("export"):
+        sz = f"{size(r['events'])} events"
+        for what, key in (("Arrow record batches (Rust, `syriatalks_tables::Batches`)", "arrow_ms"),
+                          ("Parquet, written to a sink (Rust, `write_parquet`)", "parquet_ms"),
+                          ("JSON Lines, written to a sink (Rust, `write_jsonl`)", "jsonl_ms")):
+            lines.append(
+                f"| every event as {what} | {sz} | {ms(r[key])} | `serde_json` array of the same events {ms(r['json_ms'])} | "
+                f"{ratio(r[key], r['json_ms'])} |"
+            )
     cpu = ""
     try:
         for l in Path("/proc/cpuinfo").read_text().splitlines():

@@ -803,6 +803,135 @@ static void check_status_functions(void) {
     }
 }
 
+/* --- Arrow C stream (st_query_arrow) ------------------------------------------------------------ */
+
+/* Row `row` of a dictionary-encoded utf8 column (format "i", dictionary "u") into `buf`. */
+static const char *arrow_dict_string(const struct ArrowArray *col, int64_t row, char *buf, size_t cap) {
+    const int32_t *keys = (const int32_t *)col->buffers[1];
+    const struct ArrowArray *dict = col->dictionary;
+    const int32_t *offsets;
+    const char *data;
+    int32_t key, start, end;
+    size_t len;
+    buf[0] = '\0';
+    if (dict == NULL || keys == NULL) return NULL;
+    key = keys[col->offset + row];
+    offsets = (const int32_t *)dict->buffers[1];
+    data = (const char *)dict->buffers[2];
+    start = offsets[dict->offset + key];
+    end = offsets[dict->offset + key + 1];
+    len = (size_t)(end - start);
+    if (len >= cap) len = cap - 1;
+    memcpy(buf, data + start, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+static int64_t arrow_column(const struct ArrowSchema *schema, const char *name) {
+    int64_t i;
+    for (i = 0; i < schema->n_children; i++)
+        if (strcmp(schema->children[i]->name, name) == 0) return i;
+    return -1;
+}
+
+/* Consumes the stream of one query: the schema has the table's columns with their Arrow formats,
+ * the rows are st_query's records in its order, and every schema, array and the stream are
+ * released (valgrind and ASan check that nothing leaks). */
+static void check_arrow_query(const StDataset *ds, int32_t kind, const StFilter *f) {
+    struct ArrowArrayStream stream;
+    struct ArrowSchema schema;
+    StResults *res = NULL;
+    size_t row = 0;
+    int64_t n_columns = 0, quote_start = -1;
+    char id[256];
+
+    memset(&stream, 0, sizeof stream);
+    CHECK_OK(st_query_arrow(ds, kind, f, &stream));
+    CHECK_OK(st_query(ds, kind, f, &res));
+    CHECK(stream.release != NULL && res != NULL);
+    if (stream.release == NULL || res == NULL) {
+        if (stream.release) stream.release(&stream);
+        CHECK_OK(st_results_free(&res));
+        return;
+    }
+    CHECK(stream.get_schema(&stream, &schema) == 0);
+    CHECK_STR(schema.format, "+s");
+    n_columns = schema.n_children;
+    CHECK(n_columns >= 5);
+    CHECK_STR(schema.children[0]->name, "id");
+    CHECK_STR(schema.children[0]->format, "i");
+    CHECK(schema.children[0]->dictionary != NULL);
+    if (schema.children[0]->dictionary) CHECK_STR(schema.children[0]->dictionary->format, "u");
+    CHECK((schema.children[0]->flags & ARROW_FLAG_NULLABLE) == 0);
+    if (kind == ST_RECORD_KIND_EVENT) {
+        int64_t ev = arrow_column(&schema, "evidence"), days = arrow_column(&schema, "days_first");
+        int64_t actors = arrow_column(&schema, "actor_ids");
+        quote_start = arrow_column(&schema, "quote_start");
+        CHECK(ev >= 0 && days >= 0 && actors >= 0 && quote_start >= 0);
+        if (ev >= 0) {
+            CHECK_STR(schema.children[ev]->format, "+l");
+            CHECK(schema.children[ev]->n_children == 1);
+            if (schema.children[ev]->n_children == 1) CHECK_STR(schema.children[ev]->children[0]->format, "+s");
+        }
+        if (days >= 0) CHECK_STR(schema.children[days]->format, "tdD");
+        if (quote_start >= 0) CHECK_STR(schema.children[quote_start]->format, "L");
+        if (actors >= 0) CHECK_STR(schema.children[actors]->format, "+l");
+    }
+    schema.release(&schema);
+    CHECK(schema.release == NULL);
+
+    for (;;) {
+        struct ArrowArray batch;
+        int64_t i;
+        memset(&batch, 0, sizeof batch);
+        CHECK(stream.get_next(&stream, &batch) == 0);
+        if (batch.release == NULL) break; /* end of stream */
+        CHECK(batch.n_children == n_columns);
+        for (i = 0; i < batch.length && batch.n_children == n_columns; i++, row++) {
+            CHECK(row < res->len);
+            if (row >= res->len) break;
+            CHECK_STR(arrow_dict_string(batch.children[0], i, id, sizeof id), res->items[row].id);
+            if (quote_start >= 0) {
+                /* The flat citable column holds one of the event's evidence spans. */
+                const StEvent *e = NULL;
+                const struct ArrowArray *qs = batch.children[quote_start];
+                uint64_t start = ((const uint64_t *)qs->buffers[1])[qs->offset + i];
+                size_t k;
+                int found = 0;
+                CHECK_OK(st_event_get(ds, res->items[row].id, &e));
+                for (k = 0; e && k < e->evidence_len; k++)
+                    if (e->evidence[k].span_start == (size_t)start) found = 1;
+                CHECK(found);
+            }
+        }
+        batch.release(&batch);
+        CHECK(batch.release == NULL);
+    }
+    CHECK(row == res->len);
+    stream.release(&stream);
+    CHECK(stream.release == NULL);
+    CHECK_OK(st_results_free(&res));
+}
+
+static void check_arrow(const StDataset *ds, int embedded) {
+    int32_t kind;
+    StFilter f;
+    for (kind = 0; kind <= ST_RECORD_KIND_INSTRUMENT; kind++) check_arrow_query(ds, kind, NULL);
+    memset(&f, 0, sizeof f);
+    f.since = "2016-01";
+    f.until = "2017-03";
+    f.actor = embedded ? "Lavrov" : NULL; /* the fixture has no Lavrov */
+    check_arrow_query(ds, ST_RECORD_KIND_EVENT, &f);
+    f.text = "no-such-words-anywhere"; /* nothing kept: one empty batch, then the end */
+    check_arrow_query(ds, ST_RECORD_KIND_EVENT, &f);
+    {
+        struct ArrowArrayStream stream;
+        memset(&stream, 0xab, sizeof stream);
+        CHECK_STATUS(st_query_arrow(ds, 9, NULL, &stream), ST_STATUS_INVALID_ARGUMENT);
+        CHECK(stream.release == NULL);
+    }
+}
+
 /* Retired ids lead to their replacement, saying why; a record cites itself in BibTeX and CSL. */
 static void check_retired_and_cite(const StDataset *extra, const StDataset *emb) {
     char *json = NULL;
@@ -866,6 +995,7 @@ int main(int argc, char **argv) {
         check_embedded(emb);
         check_happenings(emb);
         check_threads(emb);
+        check_arrow(emb, 1);
     }
 
     CHECK_OK(st_dataset_load(fixture(argv[1], "tiny"), &ds));
@@ -873,6 +1003,7 @@ int main(int argc, char **argv) {
         check_walk(ds);
         check_records(ds);
         check_queries(ds, emb);
+        check_arrow(ds, 0);
     }
 
     /* A user's records on top of the embedded ones. */

@@ -498,5 +498,31 @@ int main(int argc, char **argv) {
         CHECK_STATUS(st_string_free(&stale_j), ST_STATUS_INVALID_HANDLE);
     }
 
+    {
+        /* st_query_arrow: the stream is released (release == NULL) before any check fails. */
+        struct ArrowArrayStream stream;
+        StFilter f;
+        memset(&stream, 0xab, sizeof stream);
+        CHECK_STATUS(st_query_arrow(NULL, ST_RECORD_KIND_EVENT, NULL, &stream), ST_STATUS_NULL_ARGUMENT);
+        CHECK(stream.release == NULL);
+        CHECK_STATUS(st_query_arrow(emb, ST_RECORD_KIND_EVENT, NULL, NULL), ST_STATUS_NULL_ARGUMENT);
+        memset(&stream, 0xab, sizeof stream);
+        CHECK_STATUS(st_query_arrow(freed, ST_RECORD_KIND_EVENT, NULL, &stream), ST_STATUS_INVALID_HANDLE);
+        CHECK(stream.release == NULL);
+        memset(&stream, 0xab, sizeof stream);
+        CHECK_STATUS(st_query_arrow(emb, -1, NULL, &stream), ST_STATUS_INVALID_ARGUMENT);
+        CHECK(stream.release == NULL);
+        memset(&f, 0, sizeof f);
+        f.actor = BAD_UTF8;
+        memset(&stream, 0xab, sizeof stream);
+        CHECK_STATUS(st_query_arrow(emb, ST_RECORD_KIND_EVENT, &f, &stream), ST_STATUS_INVALID_UTF8);
+        CHECK(stream.release == NULL);
+        f.actor = NULL;
+        f.since = "2017-02-30";
+        memset(&stream, 0xab, sizeof stream);
+        CHECK_STATUS(st_query_arrow(emb, ST_RECORD_KIND_EVENT, &f, &stream), ST_STATUS_BAD_DATE_ARGUMENT);
+        CHECK(stream.release == NULL);
+    }
+
     return finish("null_safety");
 }

@@ -26,6 +26,66 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#ifndef ARROW_C_DATA_INTERFACE
+#define ARROW_C_DATA_INTERFACE
+
+#define ARROW_FLAG_DICTIONARY_ORDERED 1
+#define ARROW_FLAG_NULLABLE 2
+#define ARROW_FLAG_MAP_KEYS_SORTED 4
+
+struct ArrowSchema {
+  // Array type description
+  const char* format;
+  const char* name;
+  const char* metadata;
+  int64_t flags;
+  int64_t n_children;
+  struct ArrowSchema** children;
+  struct ArrowSchema* dictionary;
+
+  // Release callback
+  void (*release)(struct ArrowSchema*);
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+struct ArrowArray {
+  // Array data description
+  int64_t length;
+  int64_t null_count;
+  int64_t offset;
+  int64_t n_buffers;
+  int64_t n_children;
+  const void** buffers;
+  struct ArrowArray** children;
+  struct ArrowArray* dictionary;
+
+  // Release callback
+  void (*release)(struct ArrowArray*);
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+#endif  // ARROW_C_DATA_INTERFACE
+
+#ifndef ARROW_C_STREAM_INTERFACE
+#define ARROW_C_STREAM_INTERFACE
+
+struct ArrowArrayStream {
+  // Callbacks providing stream functionality
+  int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
+  int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
+  const char* (*get_last_error)(struct ArrowArrayStream*);
+
+  // Release callback
+  void (*release)(struct ArrowArrayStream*);
+
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+#endif  // ARROW_C_STREAM_INTERFACE
+
 
 /**
  * The status every fallible `st_` function returns.
@@ -2054,6 +2114,27 @@ StStatus st_session_certainty(const StDataset *ds,
  * `ds` is NULL or a handle; `out` is NULL or writable.
  */
 StStatus st_rounds_in_order(const StDataset *ds, StResults **out);
+
+/**
+ * The records of type `kind` (an `StRecordKind`) that match `filter` (NULL: all), as an Arrow C
+ * stream of record batches (at most 65,536 rows each; one empty batch when nothing matches).
+ * The columns of each record type are listed in docs/TABLES.md: ids and kind words are
+ * dictionary-encoded strings (format `i` with a `u` dictionary), dates `tdD`, evidence a list of
+ * structs, and so on. Same filters, same order and same errors as `st_query`.
+ *
+ * `out->release` is set to NULL first; on success `*out` is a live stream the caller consumes
+ * with `get_schema`/`get_next` and releases with `out->release(out)`, after releasing every
+ * schema and array it obtained, and **before** freeing the dataset (the stream reads from it).
+ *
+ * # Safety
+ * `ds` is NULL or a handle; `filter` is NULL or points to an `StFilter` whose fields are NULL or
+ * NUL-terminated strings; `out` is NULL or points to writable memory for one
+ * `struct ArrowArrayStream`.
+ */
+StStatus st_query_arrow(const StDataset *ds,
+                        int32_t kind,
+                        const StFilter *filter,
+                        struct ArrowArrayStream *out);
 
 #ifdef __cplusplus
 }  // extern "C"

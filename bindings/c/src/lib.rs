@@ -21,7 +21,10 @@ mod handle;
 mod happenings;
 mod status;
 mod types;
+// Last, so that its declarations come after the rest in the generated header.
+mod arrow;
 
+pub use arrow::*;
 pub use cite::*;
 pub use ffi::*;
 pub use handle::StDataset;

@@ -4,6 +4,7 @@
 //! Exit status: 0 on success, 1 when something asked for is not found or the data is invalid,
 //! 2 for bad usage. Messages go to stderr.
 
+mod export;
 mod generate;
 mod render;
 
@@ -133,14 +134,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// The whole dataset, every record with its evidence.
+    /// The whole dataset, every record with its evidence (json); or the records of one type or
+    /// all, filtered like the timeline, as JSON Lines, CSV or Parquet tables (docs/TABLES.md).
     Export {
         /// The format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Write here instead of stdout.
-        #[arg(long, value_name = "FILE")]
+        /// Write here instead of stdout: a file for json and jsonl, a folder for csv and parquet.
+        #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        select: export::Selection,
     },
     /// Check a dataset (folder or record file) and list every problem.
     Validate {
@@ -187,6 +191,12 @@ enum Command {
 enum Format {
     /// Every record, one array per type, source texts included.
     Json,
+    /// JSON Lines in the loader's format: one record per line, loadable as a record file.
+    Jsonl,
+    /// One CSV file per record type in the --out folder.
+    Csv,
+    /// One Parquet file per record type in the --out folder (--partition year: a folder per year).
+    Parquet,
     /// Every evidence as a W3C Web Annotation (JSON-LD), selectors in code points.
     Annotations,
 }
@@ -577,10 +587,33 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
                 render::figures(ds, &series, out)?;
             }
         }
-        Command::Export { format, out: file } => {
+        Command::Export {
+            format,
+            out: file,
+            select,
+        } if matches!(format, Format::Jsonl | Format::Csv | Format::Parquet) => {
+            let table = match format {
+                Format::Jsonl => export::Table::Jsonl,
+                Format::Csv => export::Table::Csv,
+                _ => export::Table::Parquet,
+            };
+            export::run(ds, table, file, &select, out)?;
+        }
+        Command::Export {
+            format,
+            out: file,
+            select,
+        } => {
+            if !select.is_everything() {
+                return Err(Failure::Usage(
+                    "--format json and annotations write the whole dataset; --kind, the filters \
+                     and --partition apply to jsonl, csv and parquet"
+                        .into(),
+                ));
+            }
             let text = match format {
-                Format::Json => ds.to_json(),
                 Format::Annotations => json(&syriatalks_site::annotations::collection(ds)),
+                _ => ds.to_json(),
             };
             match file {
                 Some(path) => write_atomic(&path, (text + "\n").as_bytes())?,

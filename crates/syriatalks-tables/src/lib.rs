@@ -24,10 +24,11 @@ pub use docs::{markdown as docs_markdown, type_name};
 pub use jsonl::{jsonl_line, write_jsonl};
 pub use reader::{Batches, DEFAULT_CHUNK};
 pub use schema::{edtf, edtf_interval, schema};
-pub use write::{
-    file_name, flatten, partition_year, write_csv, write_parquet, write_parquet_by_year,
-    WriteError, UNDATED_PARTITION,
-};
+pub use write::{file_name, partition_year, record_at, WriteError, UNDATED_PARTITION};
+#[cfg(feature = "csv")]
+pub use write::{flatten, write_csv};
+#[cfg(feature = "parquet")]
+pub use write::{write_parquet, write_parquet_by_year};
 
 /// The Arrow crates this one is built on, re-exported so dependants use the same versions.
 pub use arrow_array;

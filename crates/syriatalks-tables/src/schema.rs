@@ -1,6 +1,6 @@
 //! The table of each record type: its columns, declared once, in order.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, Schema, SchemaRef};
@@ -598,16 +598,13 @@ fn batch_of<T>(
 
 macro_rules! tables {
     ($($kind:ident => $t:ty, $cols:ident, $all:ident;)+) => {
-        /// The Arrow schema of the table of one record type.
+        /// The Arrow schema of the table of one record type. Built on each call (microseconds),
+        /// not cached in a static, so that a C or Python consumer that releases everything leaves
+        /// nothing allocated behind.
         pub fn schema(kind: RecordKind) -> SchemaRef {
-            static SCHEMAS: OnceLock<Vec<(RecordKind, SchemaRef)>> = OnceLock::new();
-            let all = SCHEMAS.get_or_init(|| {
-                vec![$((RecordKind::$kind, schema_of(&$cols(), RecordKind::$kind))),+]
-            });
-            all.iter()
-                .find(|(k, _)| *k == kind)
-                .map(|(_, s)| s.clone())
-                .expect("every record type has a table")
+            match kind {
+                $(RecordKind::$kind => schema_of(&$cols(), kind),)+
+            }
         }
 
         /// One batch of the rows at positions `rows` (indices into the dataset's records of `kind`).

@@ -1,24 +1,44 @@
 //! Writers: CSV (one flat file per record type) and Parquet (one file per type, or one folder
 //! per year, hive-partitioned). Each writes batch by batch, so a corpus is never held twice.
 
+#[cfg(feature = "parquet")]
 use std::fs::{self, File};
-use std::io::{BufWriter, Write};
+#[cfg(feature = "parquet")]
+use std::io::BufWriter;
+#[cfg(any(feature = "csv", feature = "parquet"))]
+use std::io::Write;
+#[cfg(feature = "parquet")]
 use std::ops::Deref;
+#[cfg(feature = "parquet")]
 use std::path::{Path, PathBuf};
+#[cfg(feature = "csv")]
 use std::sync::Arc;
 
+#[cfg(feature = "csv")]
 use arrow_array::cast::AsArray;
-use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader, StringArray};
+#[cfg(any(feature = "csv", feature = "parquet"))]
+use arrow_array::RecordBatchReader;
+#[cfg(feature = "csv")]
+use arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
+#[cfg(feature = "csv")]
 use arrow_cast::cast;
+#[cfg(feature = "csv")]
 use arrow_cast::display::{ArrayFormatter, FormatOptions};
-use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
+use arrow_schema::ArrowError;
+#[cfg(feature = "csv")]
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use chrono::Datelike;
+#[cfg(feature = "parquet")]
 use parquet::arrow::ArrowWriter;
+#[cfg(feature = "parquet")]
 use parquet::basic::Compression;
+#[cfg(feature = "parquet")]
 use parquet::errors::ParquetError;
+#[cfg(feature = "parquet")]
 use parquet::file::properties::WriterProperties;
 use syriatalks::{Dataset, RecordKind, RecordRef};
 
+#[cfg(feature = "parquet")]
 use crate::reader::Batches;
 
 /// The partition folder of records with no anchored day, as Hive, Spark and DuckDB name it
@@ -34,6 +54,7 @@ pub enum WriteError {
     /// Building or converting Arrow data.
     Arrow(ArrowError),
     /// Encoding Parquet.
+    #[cfg(feature = "parquet")]
     Parquet(ParquetError),
 }
 
@@ -42,6 +63,7 @@ impl std::fmt::Display for WriteError {
         match self {
             WriteError::Io(e) => write!(f, "{e}"),
             WriteError::Arrow(e) => write!(f, "arrow: {e}"),
+            #[cfg(feature = "parquet")]
             WriteError::Parquet(e) => write!(f, "parquet: {e}"),
         }
     }
@@ -59,18 +81,21 @@ impl From<ArrowError> for WriteError {
         WriteError::Arrow(e)
     }
 }
+#[cfg(feature = "parquet")]
 impl From<ParquetError> for WriteError {
     fn from(e: ParquetError) -> Self {
         WriteError::Parquet(e)
     }
 }
 
+#[cfg(feature = "parquet")]
 fn properties() -> WriterProperties {
     WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .build()
 }
 
+#[cfg(feature = "parquet")]
 /// Writes every batch of `reader` as one Parquet file; returns the rows written.
 pub fn write_parquet<R: RecordBatchReader, W: Write + Send>(
     reader: R,
@@ -87,7 +112,12 @@ pub fn write_parquet<R: RecordBatchReader, W: Write + Send>(
     Ok(rows)
 }
 
-fn record_at(ds: &Dataset, kind: RecordKind, i: usize) -> RecordRef<'_> {
+/// The record at position `i` among the dataset's records of `kind` (as `Batches::rows` numbers
+/// them).
+///
+/// # Panics
+/// If `i` is past the last record of `kind`.
+pub fn record_at(ds: &Dataset, kind: RecordKind, i: usize) -> RecordRef<'_> {
     match kind {
         RecordKind::Source => RecordRef::Source(&ds.sources()[i]),
         RecordKind::Actor => RecordRef::Actor(&ds.actors()[i]),
@@ -107,6 +137,7 @@ pub fn partition_year(ds: &Dataset, r: RecordRef<'_>) -> Option<i32> {
     ds.days(r).map(|d| d.first.year())
 }
 
+#[cfg(feature = "parquet")]
 /// Writes the rows of `batches` hive-partitioned by year under `dir`:
 /// `dir/year=2016/part-0.parquet`, undated records in `dir/year=__HIVE_DEFAULT_PARTITION__/`.
 /// Years come in ascending order, undated last; rows keep their order within a year. Returns the
@@ -144,6 +175,7 @@ pub fn write_parquet_by_year<D: Deref<Target = Dataset> + Clone>(
     Ok(written)
 }
 
+#[cfg(feature = "csv")]
 /// Writes every batch of `reader` as CSV with a header row, lists flattened (see [`flatten`]);
 /// returns the rows written.
 pub fn write_csv<R: RecordBatchReader, W: Write>(reader: R, out: W) -> Result<usize, WriteError> {
@@ -157,6 +189,7 @@ pub fn write_csv<R: RecordBatchReader, W: Write>(reader: R, out: W) -> Result<us
     Ok(rows)
 }
 
+#[cfg(feature = "csv")]
 /// A batch with every column CSV can hold: dictionary strings as plain strings, lists of ids or
 /// names joined with `"; "` (as `to_dataframe` joins them), lists of structs (evidence, roles,
 /// delegations…) as JSON arrays of objects.
@@ -179,6 +212,7 @@ pub fn flatten(b: &RecordBatch) -> Result<RecordBatch, ArrowError> {
     RecordBatch::try_new(schema, cols)
 }
 
+#[cfg(feature = "csv")]
 fn join_list(c: &ArrayRef) -> Result<StringArray, ArrowError> {
     let list = c.as_list::<i32>();
     let mut out = Vec::with_capacity(list.len());
@@ -195,6 +229,7 @@ fn join_list(c: &ArrayRef) -> Result<StringArray, ArrowError> {
     Ok(StringArray::from(out))
 }
 
+#[cfg(feature = "csv")]
 fn list_to_json(c: &ArrayRef) -> Result<StringArray, ArrowError> {
     let list = c.as_list::<i32>();
     let mut out = Vec::with_capacity(list.len());
@@ -210,6 +245,7 @@ fn list_to_json(c: &ArrayRef) -> Result<StringArray, ArrowError> {
     Ok(StringArray::from(out))
 }
 
+#[cfg(feature = "csv")]
 /// Writes `a` (or its row `row`) as JSON: a list as an array, a struct as an object, numbers
 /// bare, everything else as a string.
 fn json_value(a: &ArrayRef, row: Option<usize>, s: &mut String) -> Result<(), ArrowError> {
@@ -257,6 +293,7 @@ fn json_value(a: &ArrayRef, row: Option<usize>, s: &mut String) -> Result<(), Ar
     Ok(())
 }
 
+#[cfg(feature = "csv")]
 fn json_string(t: &str) -> String {
     let mut s = String::with_capacity(t.len() + 2);
     s.push('"');
