@@ -85,7 +85,21 @@ pub(crate) unsafe fn filter(f: *const StFilter) -> Result<Filter, Error> {
     if f.is_null() {
         return Ok(out);
     }
+    // `dates` is read as an integer through the raw pointer, before any reference to the struct
+    // exists, so a value outside the enum is refused rather than undefined behaviour.
     // SAFETY: a non-NULL filter points to an StFilter (documented).
+    let dates = unsafe { ptr::addr_of!((*f).dates).cast::<i32>().read() };
+    out.dates = match dates {
+        0 => syriatalks::Certainty::Possible,
+        1 => syriatalks::Certainty::Certain,
+        other => {
+            return Err(Error::new(
+                StStatus::InvalidArgument,
+                format!("`filter.dates` is {other}: expected ST_CERTAINTY_POSSIBLE (0) or ST_CERTAINTY_CERTAIN (1)"),
+            ))
+        }
+    };
+    // SAFETY: as above; `dates` holds a value of the enum (checked just now).
     let f = unsafe { &*f };
     // SAFETY: every field is NULL or a NUL-terminated string (documented).
     unsafe {
@@ -103,18 +117,6 @@ pub(crate) unsafe fn filter(f: *const StFilter) -> Result<Filter, Error> {
         out.text = opt_text(f.text, "filter.text")?.map(str::to_owned);
         out.speaker = opt_text(f.speaker, "filter.speaker")?.map(str::to_owned);
     }
-    // The field is read as an integer, so a value outside the enum is refused, not undefined.
-    let dates = unsafe { ptr::addr_of!(f.dates).cast::<i32>().read() };
-    out.dates = match dates {
-        0 => syriatalks::Certainty::Possible,
-        1 => syriatalks::Certainty::Certain,
-        other => {
-            return Err(Error::new(
-                StStatus::InvalidArgument,
-                format!("`filter.dates` is {other}: expected ST_CERTAINTY_POSSIBLE (0) or ST_CERTAINTY_CERTAIN (1)"),
-            ))
-        }
-    };
     Ok(out)
 }
 
