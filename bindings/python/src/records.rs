@@ -187,17 +187,7 @@ pub fn record_list<'py, 'a>(
 
 /// The record's serde form (the JSON export's shape).
 fn to_value(r: RecordRef<'_>) -> serde_json::Result<Value> {
-    match r {
-        RecordRef::Source(x) => serde_json::to_value(x),
-        RecordRef::Actor(x) => serde_json::to_value(x),
-        RecordRef::Place(x) => serde_json::to_value(x),
-        RecordRef::Round(x) => serde_json::to_value(x),
-        RecordRef::Event(x) => serde_json::to_value(x),
-        RecordRef::Figure(x) => serde_json::to_value(x),
-        RecordRef::Quote(x) => serde_json::to_value(x),
-        RecordRef::Position(x) => serde_json::to_value(x),
-        RecordRef::Instrument(x) => serde_json::to_value(x),
-    }
+    serde_json::to_value(syriatalks::RecordFields(r))
 }
 
 /// A serde value as plain Python data (dicts, lists, str, int, float, bool, None).

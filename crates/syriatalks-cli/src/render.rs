@@ -96,7 +96,7 @@ impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("type", &self.record.kind())?;
-        m.serialize_entry("record", &RecordOnly(self.record))?;
+        m.serialize_entry("record", &syriatalks::RecordFields(self.record))?;
         m.serialize_entry("days", &self.days)?;
         if let Some(c) = self.certainty {
             m.serialize_entry("certainty", &c)?;
@@ -105,25 +105,6 @@ impl Serialize for Row<'_> {
             m.serialize_entry("sources", &n)?;
         }
         m.end()
-    }
-}
-
-/// A record's own fields, without the `type` tag.
-struct RecordOnly<'a>(RecordRef<'a>);
-
-impl Serialize for RecordOnly<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            RecordRef::Source(r) => r.serialize(s),
-            RecordRef::Actor(r) => r.serialize(s),
-            RecordRef::Place(r) => r.serialize(s),
-            RecordRef::Round(r) => r.serialize(s),
-            RecordRef::Event(r) => r.serialize(s),
-            RecordRef::Figure(r) => r.serialize(s),
-            RecordRef::Quote(r) => r.serialize(s),
-            RecordRef::Position(r) => r.serialize(s),
-            RecordRef::Instrument(r) => r.serialize(s),
-        }
     }
 }
 
@@ -154,7 +135,7 @@ impl Serialize for Shown<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("type", &self.record.kind())?;
-        m.serialize_entry("record", &RecordOnly(self.record))?;
+        m.serialize_entry("record", &syriatalks::RecordFields(self.record))?;
         m.serialize_entry("days", &self.days)?;
         m.serialize_entry("attested_also_by", &self.attested_also_by)?;
         if !self.retired.is_empty() {

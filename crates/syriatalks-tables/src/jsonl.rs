@@ -37,17 +37,7 @@ fn strip(v: &mut Value) {
 /// One record as a JSON Lines line (without the newline).
 pub fn jsonl_line(r: RecordRef<'_>) -> Result<String, serde_json::Error> {
     let kind = r.kind();
-    let body = match r {
-        RecordRef::Source(x) => serde_json::to_value(x),
-        RecordRef::Actor(x) => serde_json::to_value(x),
-        RecordRef::Place(x) => serde_json::to_value(x),
-        RecordRef::Round(x) => serde_json::to_value(x),
-        RecordRef::Event(x) => serde_json::to_value(x),
-        RecordRef::Figure(x) => serde_json::to_value(x),
-        RecordRef::Quote(x) => serde_json::to_value(x),
-        RecordRef::Position(x) => serde_json::to_value(x),
-        RecordRef::Instrument(x) => serde_json::to_value(x),
-    }?;
+    let body = serde_json::to_value(syriatalks::RecordFields(r))?;
     let Value::Object(mut fields) = body else {
         unreachable!("a record serializes to an object")
     };

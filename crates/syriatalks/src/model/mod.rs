@@ -21,6 +21,6 @@ pub use instrument::{Instrument, InstrumentKind};
 pub use place::{Place, PlaceKind};
 pub use position::{Position, Topic};
 pub use quote::Quote;
-pub use record::{Record, RecordKind, RecordRef};
+pub use record::{Record, RecordFields, RecordKind, RecordRef};
 pub use round::{AgendaItem, Delegation, Process, Round, RoundStatus};
 pub use source::{Attested, Source};

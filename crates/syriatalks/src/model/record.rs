@@ -579,6 +579,17 @@ macro_rules! each {
     };
 }
 
+/// A record's own fields, serialized without the `type` tag that [`RecordRef`]'s own form adds
+/// (what `{"type": …, "record": …}` holds under `record`).
+#[derive(Debug, Clone, Copy)]
+pub struct RecordFields<'a>(pub RecordRef<'a>);
+
+impl Serialize for RecordFields<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        each!(self.0, r => r.serialize(s))
+    }
+}
+
 impl<'a> RecordRef<'a> {
     /// Which record type.
     pub fn kind(&self) -> RecordKind {
