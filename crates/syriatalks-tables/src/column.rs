@@ -4,11 +4,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use arrow_array::builder::{
-    Date32Builder, Float64Builder, ListBuilder, StringBuilder, StringDictionaryBuilder,
-    UInt32Builder, UInt64Builder,
+use arrow_array::builder::{ListBuilder, PrimitiveBuilder, StringBuilder, StringDictionaryBuilder};
+use arrow_array::types::{
+    ArrowPrimitiveType, Date32Type, Float64Type, Int32Type, UInt32Type, UInt64Type,
 };
-use arrow_array::types::Int32Type;
 use arrow_array::{ArrayRef, ListArray, StructArray};
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{DataType, Field, Fields};
@@ -128,22 +127,31 @@ impl<T: 'static> Col<T> {
             }),
         }
     }
+    /// A column of one primitive Arrow type, filled from the dataset and each row.
+    fn primitive<P: ArrowPrimitiveType>(
+        name: &str,
+        doc: &str,
+        nullable: bool,
+        f: impl Fn(&Dataset, &T) -> Option<P::Native> + Send + Sync + 'static,
+    ) -> Self {
+        Col {
+            field: field(name, P::DATA_TYPE, nullable, doc),
+            build: Box::new(move |ds, rows| {
+                let mut b = PrimitiveBuilder::<P>::with_capacity(rows.len());
+                for r in rows {
+                    b.append_option(f(ds, r));
+                }
+                Arc::new(b.finish())
+            }),
+        }
+    }
     /// A nullable day.
     pub fn date(
         name: &str,
         doc: &str,
         f: impl Fn(&Dataset, &T) -> Option<NaiveDate> + Send + Sync + 'static,
     ) -> Self {
-        Col {
-            field: field(name, DataType::Date32, true, doc),
-            build: Box::new(move |ds, rows| {
-                let mut b = Date32Builder::with_capacity(rows.len());
-                for r in rows {
-                    b.append_option(f(ds, r).map(date32));
-                }
-                Arc::new(b.finish())
-            }),
-        }
+        Self::primitive::<Date32Type>(name, doc, true, move |ds, r| f(ds, r).map(date32))
     }
     /// A nullable unsigned 32-bit number.
     pub fn u32(
@@ -151,16 +159,7 @@ impl<T: 'static> Col<T> {
         doc: &str,
         f: impl Fn(&T) -> Option<u32> + Send + Sync + 'static,
     ) -> Self {
-        Col {
-            field: field(name, DataType::UInt32, true, doc),
-            build: Box::new(move |_, rows| {
-                let mut b = UInt32Builder::with_capacity(rows.len());
-                for r in rows {
-                    b.append_option(f(r));
-                }
-                Arc::new(b.finish())
-            }),
-        }
+        Self::primitive::<UInt32Type>(name, doc, true, move |_, r| f(r))
     }
     /// An unsigned 64-bit number, nullable or not.
     pub fn u64(
@@ -169,16 +168,7 @@ impl<T: 'static> Col<T> {
         nullable: bool,
         f: impl Fn(&T) -> Option<u64> + Send + Sync + 'static,
     ) -> Self {
-        Col {
-            field: field(name, DataType::UInt64, nullable, doc),
-            build: Box::new(move |_, rows| {
-                let mut b = UInt64Builder::with_capacity(rows.len());
-                for r in rows {
-                    b.append_option(f(r));
-                }
-                Arc::new(b.finish())
-            }),
-        }
+        Self::primitive::<UInt64Type>(name, doc, nullable, move |_, r| f(r))
     }
     /// A nullable float.
     pub fn f64(
@@ -186,16 +176,7 @@ impl<T: 'static> Col<T> {
         doc: &str,
         f: impl Fn(&T) -> Option<f64> + Send + Sync + 'static,
     ) -> Self {
-        Col {
-            field: field(name, DataType::Float64, true, doc),
-            build: Box::new(move |_, rows| {
-                let mut b = Float64Builder::with_capacity(rows.len());
-                for r in rows {
-                    b.append_option(f(r));
-                }
-                Arc::new(b.finish())
-            }),
-        }
+        Self::primitive::<Float64Type>(name, doc, true, move |_, r| f(r))
     }
     /// A list of strings (aliases): never null, empty when there are none.
     pub fn list_utf8(
