@@ -7,8 +7,11 @@ Figures (each the median of ``--runs`` runs after a warm-up, except the per-reco
 which is one run: it takes minutes at a million events):
 
 * ``to_arrow("event")`` read whole by pyarrow (``pa.table``) and by polars (``pl.DataFrame``);
-* a pandas DataFrame of every event through Arrow (``pa.table(t).to_pandas()``) against today's
-  per-record path (``st.to_dataframe(ds.events())``, one Python object per record and field);
+* a pandas DataFrame of every event: ``ds.to_dataframe("event")`` (the flat form, built natively
+  and read through Arrow), ``st.to_dataframe(ds.events())`` (the same frame from a list of
+  records: the query's record objects, then Arrow) and ``pa.table(t).to_pandas()`` (the table
+  form), against the per-record path a user writes without Arrow
+  (``pd.DataFrame([e.to_dict() for e in ds.events()])``, one Python object per record and field);
 * the corpus's benchmark query (events of one actor between two dates, from ``generated.json``)
   in DuckDB over ``to_arrow()`` (the stream is read again by every query, as a notebook would
   write it) and over an Arrow table read once, against ``ds.events(since=, until=, actor=)``;
@@ -62,6 +65,9 @@ def ratio(mine: float, other: float) -> str:
     return f"{shown}× ({1 / r:,.0f}× faster)" if r < 1 else f"{shown}× ({r:,.1f}× slower)"
 
 
+PER_RECORD = "`pd.DataFrame([e.to_dict() for e in ds.events()])`"
+
+
 def markdown(out: Dict[str, Any]) -> None:
     """The Markdown table of one run's figures, for the README's Performance section."""
     size = f"{out['events']:,} events"
@@ -69,10 +75,15 @@ def markdown(out: Dict[str, Any]) -> None:
     rows = []
     for key, what in (("to_arrow_pyarrow_s", "`pa.table(ds.to_arrow('event'))`"), ("to_arrow_polars_s", "`pl.DataFrame(ds.to_arrow('event'))`")):
         rows.append((f"every event as a table: {what}, vs a pandas DataFrame built from record objects", fmt(out[key]),
-                     f"`st.to_dataframe(ds.events())` {fmt(per_record)}" if per_record else "", ratio(out[key], per_record) if per_record else ""))
-    if per_record:
-        rows.append(("pandas DataFrame of every event through Arrow (`pa.table(ds.to_arrow('event')).to_pandas()`), vs from record objects",
-                     fmt(out["arrow_pandas_s"]), f"`st.to_dataframe(ds.events())` {fmt(per_record)}", ratio(out["arrow_pandas_s"], per_record)))
+                     f"{PER_RECORD} {fmt(per_record)}" if per_record else "", ratio(out[key], per_record) if per_record else ""))
+    for key, what in (
+        ("to_dataframe_s", "`ds.to_dataframe('event')` (flat form through Arrow)"),
+        ("to_dataframe_list_s", "`st.to_dataframe(ds.events())` (from the query's records, through Arrow)"),
+        ("arrow_pandas_s", "`pa.table(ds.to_arrow('event')).to_pandas()` (table form)"),
+    ):
+        if key in out:
+            rows.append((f"pandas DataFrame of every event: {what}, vs from record objects", fmt(out[key]),
+                         f"{PER_RECORD} {fmt(per_record)}" if per_record else "", ratio(out[key], per_record) if per_record else ""))
     n = out["query_rows"]
     for key, what in (("duckdb_stream_s", "DuckDB over `ds.to_arrow('event')` (read again by each query)"), ("duckdb_table_s", "DuckDB over that Arrow table read once")):
         rows.append((f"query: Feb–Mar 2016 × `{out['query']['actor']}` ({n} rows), `ds.events(since=, until=, actor=)` vs {what}",
@@ -107,8 +118,17 @@ def main(argv: List[str]) -> int:
     assert table.num_rows == n
     out["arrow_pandas_s"], frame = median_s(lambda: pa.table(ds.to_arrow("event")).to_pandas(), args.runs)
     assert len(frame) == n
+    del frame
+    out["to_dataframe_s"], frame = median_s(lambda: ds.to_dataframe("event"), args.runs)
+    assert len(frame) == n
+    del frame
+    out["to_dataframe_list_s"], frame = median_s(lambda: st.to_dataframe(ds.events()), args.runs)
+    assert len(frame) == n
+    del frame
     if not args.skip_per_record:
-        out["per_record_pandas_s"], old = once_s(lambda: st.to_dataframe(ds.events()))
+        import pandas as pd
+
+        out["per_record_pandas_s"], old = once_s(lambda: pd.DataFrame([e.to_dict() for e in ds.events()]))
         assert len(old) == n
         del old
 

@@ -15,7 +15,7 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict};
 use syriatalks::{Dataset, RecordKind};
-use syriatalks_tables::{schema, Batches};
+use syriatalks_tables::{flat_schema, record_at, schema, Batches, FlatBatches};
 
 use crate::conv::DsHandle;
 use crate::records::PyRecord;
@@ -100,7 +100,7 @@ impl ArrowTable {
         self.record_type
     }
 
-    /// How many rows (records) the table has.
+    /// How many rows the table has (records; evidence entries when exploded).
     ///
     /// :type: int
     #[getter]
@@ -142,32 +142,71 @@ impl std::ops::Deref for DsHandle {
     }
 }
 
-/// to_arrow(dataset: NativeDataset, record_type: str, filters: Optional[Mapping[str, object]] = None) -> ArrowTable
+/// The shape of an Arrow table handed to Python.
+#[derive(Clone, Copy)]
+pub enum Form {
+    /// The record type's table (docs/TABLES.md).
+    Table,
+    /// Its flat form, one row per record (what CSV holds; `to_dataframe` reads it).
+    Flat,
+    /// Its flat form, one row per evidence entry.
+    FlatExploded,
+}
+
+impl Form {
+    fn from_flags(flat: bool, explode_evidence: bool) -> PyResult<Form> {
+        match (flat, explode_evidence) {
+            (false, false) => Ok(Form::Table),
+            (true, false) => Ok(Form::Flat),
+            (true, true) => Ok(Form::FlatExploded),
+            (false, true) => Err(PyValueError::new_err(
+                "explode_evidence=True needs flat=True: the table form keeps every evidence entry in its `evidence` list",
+            )),
+        }
+    }
+}
+
+/// to_arrow(dataset: NativeDataset, record_type: str, filters: Optional[Mapping[str, object]] = None, flat: bool = False, explode_evidence: bool = False) -> ArrowTable
 ///
 /// The records of one type that match the filters, as an Arrow table (the query runs once, here,
-/// without the GIL; each stream reads those rows again).
+/// without the GIL; each stream reads those rows again). ``flat=True`` gives the flat form (lists
+/// joined, citation columns added: docs/TABLES.md), ``explode_evidence=True`` one flat row per
+/// evidence entry.
 #[pyfunction]
-#[pyo3(signature = (dataset, record_type, filters = None))]
+#[pyo3(signature = (dataset, record_type, filters = None, flat = false, explode_evidence = false))]
 pub fn to_arrow(
     py: Python<'_>,
     dataset: &NativeDataset,
     record_type: &str,
     filters: Option<&Bound<'_, PyDict>>,
+    flat: bool,
+    explode_evidence: bool,
 ) -> PyResult<ArrowTable> {
+    let form = Form::from_flags(flat, explode_evidence)?;
     let kind = crate::record_kind(py, record_type)?;
     let filter = crate::filter_from(py, filters)?;
     let handle = dataset.handle().clone();
     let selected = py
         .detach(|| Batches::query(handle.clone(), kind, &filter))
         .map_err(|e| crate::query_error(py, e))?;
-    Ok(table_of(handle, kind, selected.rows().into()))
+    Ok(table_of(handle, kind, selected.rows().into(), form))
 }
 
-/// records_to_arrow(records: List[Record]) -> ArrowTable
+/// records_to_arrow(records: List[Record], flat: bool = False, explode_evidence: bool = False, record_type: Optional[str] = None) -> ArrowTable
 ///
-/// These records (all of one type, from one dataset) as an Arrow table, in their order.
+/// These records (all of one type, from one dataset) as an Arrow table, in their order; ``flat``
+/// and ``explode_evidence`` as for :func:`to_arrow`. An empty list needs ``record_type`` (it names
+/// the columns).
 #[pyfunction]
-pub fn records_to_arrow(records: Vec<PyRef<'_, PyRecord>>) -> PyResult<ArrowTable> {
+#[pyo3(signature = (records, flat = false, explode_evidence = false, record_type = None))]
+pub fn records_to_arrow(
+    py: Python<'_>,
+    records: Vec<PyRef<'_, PyRecord>>,
+    flat: bool,
+    explode_evidence: bool,
+    record_type: Option<&str>,
+) -> PyResult<ArrowTable> {
+    let form = Form::from_flags(flat, explode_evidence)?;
     let mut found: Option<(DsHandle, RecordKind)> = None;
     let mut rows = Vec::with_capacity(records.len());
     for r in &records {
@@ -192,19 +231,49 @@ pub fn records_to_arrow(records: Vec<PyRef<'_, PyRecord>>) -> PyResult<ArrowTabl
             u32::try_from(index).map_err(|_| PyValueError::new_err("record index out of range"))?,
         );
     }
-    let Some((handle, kind)) = found else {
-        return Err(PyValueError::new_err(
-            "records_to_arrow needs at least one record (its type names the columns)",
-        ));
+    if let (Some(word), Some((_, kind))) = (record_type, &found) {
+        if crate::record_kind(py, word)? != *kind {
+            return Err(PyValueError::new_err(format!(
+                "records_to_arrow: record_type {word} given for records of type {}",
+                kind.as_str()
+            )));
+        }
+    }
+    let (handle, kind) = match (found, record_type) {
+        (Some(f), _) => f,
+        // No rows: any dataset gives the columns.
+        (None, Some(word)) => (
+            DsHandle::Embedded(syriatalks::embedded()),
+            crate::record_kind(py, word)?,
+        ),
+        (None, None) => return Err(PyValueError::new_err(
+            "records_to_arrow needs at least one record or a record_type (it names the columns)",
+        )),
     };
-    Ok(table_of(handle, kind, rows.into()))
+    Ok(table_of(handle, kind, rows.into(), form))
 }
 
-fn table_of(handle: DsHandle, kind: RecordKind, rows: Arc<[u32]>) -> ArrowTable {
-    let n = rows.len();
+fn table_of(handle: DsHandle, kind: RecordKind, rows: Arc<[u32]>, form: Form) -> ArrowTable {
+    let n = match form {
+        Form::FlatExploded => rows
+            .iter()
+            .map(|&i| record_at(&handle, kind, i as usize).evidence().len().max(1))
+            .sum(),
+        Form::Table | Form::Flat => rows.len(),
+    };
+    let schema = match form {
+        Form::Table => schema(kind),
+        Form::Flat => flat_schema(kind, false),
+        Form::FlatExploded => flat_schema(kind, true),
+    };
     let make: MakeBatches = Box::new(move || {
-        let reader: BatchReader = Box::new(Batches::from_rows(handle.clone(), kind, rows.to_vec()));
+        let table = Batches::from_rows(handle.clone(), kind, rows.to_vec());
+        let reader: BatchReader = match form {
+            Form::Table => Box::new(table),
+            Form::Flat => Box::new(FlatBatches::new(table)),
+            Form::FlatExploded => Box::new(FlatBatches::new(table).exploding_evidence()),
+        };
         Ok(reader)
     });
-    ArrowTable::new(kind.as_str(), n, schema(kind), make)
+    ArrowTable::new(kind.as_str(), n, schema, make)
 }

@@ -10,7 +10,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use syriatalks::{Dataset, Filter, QueryError, RecordKind};
 use syriatalks_tables::{
-    file_name, write_csv, write_jsonl, write_parquet, write_parquet_by_year, Batches, WriteError,
+    file_name, write_csv, write_jsonl, write_parquet, write_parquet_by_year, Batches, FlatBatches,
+    WriteError,
 };
 
 use crate::conv::DsHandle;
@@ -103,7 +104,7 @@ fn write(
                 let path = dir.join(file_name(kind, ext));
                 let out = BufWriter::new(File::create(&path)?);
                 if format == Format::Csv {
-                    write_csv(batches, out)?;
+                    write_csv(FlatBatches::new(batches), out)?;
                 } else {
                     write_parquet(batches, out)?;
                 }

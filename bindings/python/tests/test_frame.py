@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -15,22 +17,48 @@ pytestmark = pytest.mark.pandas
 def test_event_frame_dtypes(tiny: st.Dataset) -> None:
     df = tiny.to_dataframe("event")
     assert list(df["id"]) == ["talks-under-way", "hardatneen-taken", "opposition-meeting-cancelled"]
-    assert str(df["date_start"].dtype).startswith("datetime64")
-    assert str(df["date_end"].dtype).startswith("datetime64")
+    assert df["id"].dtype == "string" and df["label"].dtype == "string"
+    for col in ("date_first", "date_last", "days_first", "days_last"):
+        assert str(df[col].dtype) == "datetime64[ns]", col
     assert isinstance(df["kind"].dtype, pd.CategoricalDtype)
-    assert set(df["kind"].cat.categories) == {k.value for k in st.EventKind}
+    # Every word of the vocabulary is a category, in the vocabulary's order, used or not.
+    assert list(df["kind"].cat.categories) == [k.value for k in st.EventKind]
     assert isinstance(df["date_precision"].dtype, pd.CategoricalDtype)
+    assert list(df["date_precision"].cat.categories) == [p.value for p in st.Precision]
     assert list(df["date_precision"]) == ["day", "day", "month"]
-    assert list(df["date"]) == ["2016-02-01", "2016-02-02", "2016-02"]
+    # EDTF: the month was inferred, not stated, so it carries `?`.
+    assert list(df["date"]) == ["2016-02-01", "2016-02-02", "2016-02?"]
     # the month-precision date spans the month, it does not pretend to be the 1st
     row = df.set_index("id").loc["opposition-meeting-cancelled"]
-    assert row["date_start"] == pd.Timestamp("2016-02-01") and row["date_end"] == pd.Timestamp("2016-02-29")
-    assert df["source"].dtype == "string"
+    assert row["date_first"] == pd.Timestamp("2016-02-01") and row["date_last"] == pd.Timestamp("2016-02-29")
+    assert isinstance(df["source"].dtype, pd.CategoricalDtype)
     assert list(df["source_title"].unique()) == ["Syria Talks Plunge Into Disarray on 2nd Day"]
     assert df["quote_start"].dtype == "Int64" and df["n_evidence"].dtype == "Int64"
     assert df.loc[1, "quote"] == "government forces on Tuesday took the village of Hardatneen"
     assert df.loc[1, "places"] == "hardatneen"
-    assert df.loc[1, "actors"] == "russia (supporter)"
+    assert json.loads(df.loc[1, "actors"]) == [{"actor": "russia", "role": "supporter"}]
+    # Every row cites its first evidence entry at its bytes in the article.
+    for e, (_, r) in zip(tiny.events(), df.iterrows()):
+        ev = e.all_evidence[0]
+        assert (r["source"], r["quote"], r["quote_start"], r["quote_end"]) == (ev.source, ev.quote, ev.span.start, ev.span.end)
+        assert r["n_evidence"] == len(e.all_evidence)
+        assert r["label"] == e.label
+
+
+def test_the_frame_is_the_csv_export_typed(tiny: st.Dataset, tmp_path: Path) -> None:
+    """to_dataframe and the CSV export are one flat form: the same columns, the same cells."""
+    for kind in st.RecordKind:
+        df = tiny.to_dataframe(kind)
+        tiny.export(tmp_path, "csv", record_type=kind)
+        csv = pd.read_csv(tmp_path / f"{kind.value}.csv", dtype=str, keep_default_na=False)
+        assert list(df.columns) == list(csv.columns), kind
+        assert len(df) == len(csv) == tiny.counts()[kind.value]
+        for col in df.columns:
+            if str(df[col].dtype).startswith("datetime64"):
+                got = [x.strftime("%Y-%m-%d") if not pd.isna(x) else "" for x in df[col]]
+            else:
+                got = ["" if pd.isna(x) else str(x) for x in df[col]]
+            assert got == list(csv[col]), (kind, col)
 
 
 def test_figure_frame_has_nullable_ints(tiny: st.Dataset) -> None:
@@ -38,21 +66,25 @@ def test_figure_frame_has_nullable_ints(tiny: st.Dataset) -> None:
     assert df["value"].dtype == "Int64"
     assert list(df["value"]) == [450000, 5]
     assert isinstance(df["qualifier"].dtype, pd.CategoricalDtype)
-    assert str(df["as_of_start"].dtype).startswith("datetime64")
+    assert df["as_of"].dtype == "string"
+    assert str(df["date_first"].dtype) == "datetime64[ns]"
     rounds = tiny.to_dataframe("round")
     assert rounds["ordinal"].dtype == "Int64" and rounds["ordinal"].isna().all()
-    assert str(rounds["period_start"].dtype).startswith("datetime64")
+    assert str(rounds["date_first"].dtype) == "datetime64[ns]"
 
 
 def test_every_record_type_and_query_result(tiny: st.Dataset) -> None:
     for kind in st.RecordKind:
         df = tiny.to_dataframe(kind)
         assert len(df) == tiny.counts()[kind.value]
-        assert df["type"].dtype == "category"
+        assert list(df.columns[:2]) == ["id", "label"]
     assert len(tiny.to_dataframe(kind="capture")) == 1
     tl = tiny.to_dataframe()  # the timeline
     assert list(tl["id"]) == [r.id for r in tiny.timeline()]
-    assert set(tl["type"].cat.categories) == {k.value for k in st.RecordKind}
+    assert list(tl.columns[:3]) == ["id", "type", "kind"]
+    assert list(tl["type"].cat.categories) == [k.value for k in st.RecordKind]
+    assert list(tl["type"]) == [r.type.value for r in tiny.timeline()]
+    assert [None if pd.isna(k) else k for k in tl["kind"]] == [r.kind_word for r in tiny.timeline()]
     assert len(st.to_dataframe(tiny.events(actor="de-mistura"))) == 2
     assert len(st.to_dataframe(tiny.events()[0])) == 1
     assert len(tiny.events().to_dataframe()) == 3
@@ -60,14 +92,24 @@ def test_every_record_type_and_query_result(tiny: st.Dataset) -> None:
 
 def test_explode_evidence(tiny: st.Dataset) -> None:
     df = tiny.to_dataframe("event", explode_evidence=True)
-    assert len(df) == sum(len(e.all_evidence) for e in tiny.events())
+    assert len(df) == sum(max(1, len(e.all_evidence)) for e in tiny.events())
     assert df["evidence_index"].dtype == "Int64"
+    rows = iter(df.itertuples())
+    for e in tiny.events():
+        for i, ev in enumerate(e.all_evidence):
+            r = next(rows)
+            assert (r.id, r.evidence_index, r.source, r.quote, r.quote_start) == (e.id, i, ev.source, ev.quote, ev.span.start)
+    # The timeline explodes too, each record's rows together and in the timeline's order.
+    tl = tiny.to_dataframe(explode_evidence=True)
+    assert list(dict.fromkeys(tl["id"])) == [r.id for r in tiny.timeline()]
+    assert len(tl) == sum(max(1, len(r.all_evidence)) for r in tiny.timeline())
 
 
 def test_empty_result_keeps_columns(tiny: st.Dataset) -> None:
     df = tiny.to_dataframe("event", since="2020")
-    assert len(df) == 0 and "date_start" in df.columns and "quote" in df.columns
-    assert str(df["date_start"].dtype).startswith("datetime64")
+    assert len(df) == 0 and "date_first" in df.columns and "quote" in df.columns
+    assert str(df["date_first"].dtype) == "datetime64[ns]"
+    assert list(tiny.events(since="2020").to_dataframe().columns) == list(df.columns)
 
 
 def test_search_and_candidates(tiny: st.Dataset) -> None:
@@ -90,7 +132,15 @@ def test_embedded_frame() -> None:
 
 def test_without_pandas(tiny: st.Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(st.MissingDependencyError, match="pip install pandas"):
+    with pytest.raises(st.MissingDependencyError, match="pip install pandas pyarrow"):
         tiny.to_dataframe("event")
     with pytest.raises(ImportError):
         tiny.events().to_dataframe()
+
+
+def test_without_pyarrow(tiny: st.Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(st.MissingDependencyError, match="pip install pandas pyarrow"):
+        tiny.to_dataframe("event")
+    # The frames of search hits and candidates are small and need no Arrow.
+    assert len(st.to_dataframe(tiny.search("Hardatneen"))) > 0

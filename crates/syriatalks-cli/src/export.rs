@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use syriatalks::{Dataset, Filter, PartialDate, RecordKind};
 use syriatalks_tables::{
     file_name, record_at, write_csv, write_jsonl, write_parquet, write_parquet_by_year, Batches,
+    FlatBatches,
 };
 
 use crate::Failure;
@@ -177,7 +178,7 @@ pub fn run(
             let dir = folder(out, "csv")?;
             for kind in kinds {
                 let path = dir.join(file_name(kind, "csv"));
-                let n = write_csv(sel.batches(ds, kind)?, create(&path)?)
+                let n = write_csv(FlatBatches::new(sel.batches(ds, kind)?), create(&path)?)
                     .map_err(|e| table_error(&path, e))?;
                 eprintln!("{n:>9} rows  {}", path.display());
             }

@@ -177,7 +177,7 @@ fn csv_and_filters_write_one_file_per_type_with_the_query_rows() {
     let f = Filter::new().since(PartialDate::year(2016));
     let want = ds.query(RecordKind::Figure, &f).unwrap();
     let mut lines = text.lines();
-    assert!(lines.next().unwrap().starts_with("id,measure,value,"));
+    assert!(lines.next().unwrap().starts_with("id,label,measure,value,"));
     let ids: Vec<&str> = lines
         .filter(|l| !l.starts_with('"') && !l.is_empty())
         .filter_map(|l| l.split(',').next())

@@ -8,7 +8,7 @@ use arrow_array::builder::{ListBuilder, PrimitiveBuilder, StringBuilder, StringD
 use arrow_array::types::{
     ArrowPrimitiveType, Date32Type, Float64Type, Int32Type, UInt32Type, UInt64Type,
 };
-use arrow_array::{ArrayRef, ListArray, StructArray};
+use arrow_array::{ArrayRef, ListArray, StringArray, StructArray};
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{DataType, Field, Fields};
 use chrono::NaiveDate;
@@ -16,6 +16,10 @@ use syriatalks::Dataset;
 
 /// The metadata key under which every field carries its documentation.
 pub const DOC_KEY: &str = "doc";
+
+/// The metadata key of a list column whose empty list means something the flat form must say in
+/// words rather than leave as an empty cell (a figure without claimant is the article's own).
+pub const FLAT_EMPTY_KEY: &str = "syriatalks.flat_empty";
 
 type Build<T> = Box<dyn Fn(&Dataset, &[&T]) -> ArrayRef + Send + Sync>;
 
@@ -45,6 +49,13 @@ pub fn date32(d: NaiveDate) -> i32 {
 }
 
 impl<T: 'static> Col<T> {
+    /// What the flat form writes for an empty list in this column, instead of a null.
+    pub fn empty_in_flat_form(mut self, words: &str) -> Self {
+        let mut meta = self.field.metadata().clone();
+        meta.insert(FLAT_EMPTY_KEY.to_string(), words.to_string());
+        self.field = self.field.with_metadata(meta);
+        self
+    }
     /// A nullable string.
     pub fn utf8(
         name: &str,
@@ -104,6 +115,27 @@ impl<T: 'static> Col<T> {
     pub fn dict_req(name: &str, doc: &str, f: impl Fn(&T) -> &str + Send + Sync + 'static) -> Self {
         Self::dict_with(name, doc, false, move |_, r| Some(f(r)))
     }
+    /// A nullable word of a closed vocabulary: dictionary-encoded with every word of the
+    /// vocabulary in its dictionary, in declaration order, used or not, so that pandas
+    /// categoricals, polars enums and R factors know every level, in the same order in every
+    /// batch and every file.
+    pub fn vocab(
+        name: &str,
+        doc: &str,
+        words: &'static [&'static str],
+        f: impl Fn(&T) -> Option<&'static str> + Send + Sync + 'static,
+    ) -> Self {
+        Self::dict_seeded(name, doc, true, words, move |_, r| f(r))
+    }
+    /// A word of a closed vocabulary every row has (see [`Col::vocab`]).
+    pub fn vocab_req(
+        name: &str,
+        doc: &str,
+        words: &'static [&'static str],
+        f: impl Fn(&T) -> &'static str + Send + Sync + 'static,
+    ) -> Self {
+        Self::dict_seeded(name, doc, false, words, move |_, r| Some(f(r)))
+    }
     /// A dictionary-encoded string computed with the dataset at hand.
     pub fn dict_with(
         name: &str,
@@ -111,10 +143,26 @@ impl<T: 'static> Col<T> {
         nullable: bool,
         f: impl for<'a> Fn(&'a Dataset, &'a T) -> Option<&'a str> + Send + Sync + 'static,
     ) -> Self {
+        Self::dict_seeded(name, doc, nullable, &[], f)
+    }
+    /// A dictionary-encoded string whose dictionary starts with `words` (then the values met).
+    fn dict_seeded(
+        name: &str,
+        doc: &str,
+        nullable: bool,
+        words: &'static [&'static str],
+        f: impl for<'a> Fn(&'a Dataset, &'a T) -> Option<&'a str> + Send + Sync + 'static,
+    ) -> Self {
         Col {
             field: field(name, dict_type(), nullable, doc),
             build: Box::new(move |ds, rows| {
-                let mut b = StringDictionaryBuilder::<Int32Type>::new();
+                let mut b = if words.is_empty() {
+                    StringDictionaryBuilder::<Int32Type>::new()
+                } else {
+                    let seed = StringArray::from_iter_values(words.iter().copied());
+                    StringDictionaryBuilder::<Int32Type>::new_with_dictionary(rows.len(), &seed)
+                        .expect("a vocabulary's words are distinct and fit an int32 key")
+                };
                 for r in rows {
                     match f(ds, r) {
                         Some(s) => {

@@ -58,11 +58,11 @@ pub fn markdown() -> String {
         "<!-- Generated from crates/syriatalks-tables (the schemas and their field docs). Do not edit:\n     run `ST_BLESS=1 cargo test -p syriatalks-tables --test docs` after changing a schema. -->\n\n# Tables\n\n\
 One Arrow table per record type, the same from Rust (`syriatalks_tables::Batches`), the CLI\n\
 (`syriatalks export --format csv|parquet`), C (`st_query_arrow`) and Python (`to_arrow`).\n\n\
-- Ids and vocabulary words are dictionary-encoded strings; lists of ids are lists of them.\n\
+- Ids and vocabulary words are dictionary-encoded strings; lists of ids are lists of them. The\n  dictionary of a vocabulary column (kinds, roles, measures, precision, basis…) holds every word\n  of the vocabulary in its declared order, used or not, so categoricals, enums and factors built\n  from it know every level.\n\
 - `date` is EDTF (ISO 8601-2): the partial date as written (`2017`, `2017-09`, `2017-09-14`), then\n  `~` when the text says *about* (approximate), `?` when the date is *inferred* (uncertain), `%`\n  for both; a record with a stated end gives an interval `start/end`. The qualifiers *early*, *mid*\n  and *late* narrow a date rather than soften it and add no mark; `date_qualifier` keeps them.\n\
 - `date_first`/`date_last` are the days the stated date covers; `days_first`/`days_last` are the\n  days the record can have happened once its anchors (`during`, `after`, `before`, derivations)\n  are applied: the days date filters compare (`Dataset::days`).\n\
-- `evidence` lists every evidence entry, `start`/`end` being UTF-8 byte offsets into the source\n  text; `source`, `quote`, `quote_start`, `quote_end` repeat the first entry, flat, for citing.\n\
-- CSV: dictionaries become plain strings, lists of ids or names are joined with `\"; \"`, lists of\n  structs are written as JSON arrays of objects.\n\
+- `evidence` lists every evidence entry, `start`/`end` being UTF-8 byte offsets into the source\n  text; `source`, `quote`, `quote_start`, `quote_end` repeat the first entry, flat, for citing\n  (the record's own first entry, else its first nested one: a role's, a delegation's, a date's).\n\
+- CSV files and pandas frames (`to_dataframe`) hold the *flat form* of these tables, described\n  at the end.\n\
 - Parquet with `--partition year`: `DIR/<type>/year=YYYY/part-0.parquet`, the year of the first\n  anchored day (`days_first`); records without one go to `year=__HIVE_DEFAULT_PARTITION__`,\n  which Hive, Spark and DuckDB read as a null year.\n\
 - A source's text is not a column (it is the seed file `file`).\n",
     );
@@ -76,5 +76,30 @@ One Arrow table per record type, the same from Rust (`syriatalks_tables::Batches
             rows(&mut out, "", f);
         }
     }
+    #[cfg(feature = "flat")]
+    flat_section(&mut out);
     out
+}
+
+#[cfg(feature = "flat")]
+fn flat_section(out: &mut String) {
+    out.push_str(
+        "\n## The flat form: CSV and pandas\n\n\
+`syriatalks export --format csv`, Python's `to_dataframe` and Rust's\n\
+`syriatalks_tables::FlatBatches` give every table above in a flat form, every cell a scalar and\n\
+every row citable on its own:\n\n\
+- dictionary columns stay dictionaries (pandas categoricals with every vocabulary word as a\n  category; CSV writes the word);\n\
+- a list of ids or names becomes one string, joined with `\"; \"`, null when the list is empty\n  (`claimed_by` writes `(the article)`: an empty list there means the article's own voice);\n\
+- a list of structs (`evidence`, `roles`, `delegations`, `actors`…) becomes a JSON array of objects;\n\
+- dates stay days (`date32`; `datetime64` in pandas);\n\
+- the columns below are added: `label` after `id`, the others after `quote_end` (the source\n  table, which has no evidence list, gets only `label`).\n\n\
+Exploded (`to_dataframe(…, explode_evidence=True)`, `FlatBatches::exploding_evidence`), a record\n\
+has one row per evidence entry, its own first, then the nested ones; `source`, `quote`,\n\
+`quote_start`, `quote_end` and the `source_…` columns cite that entry. A record without evidence\n\
+keeps one row.\n\n\
+| column | Arrow type | nullable | meaning |\n| --- | --- | --- | --- |\n",
+    );
+    for f in crate::flat::added_fields() {
+        rows(out, "", &f);
+    }
 }

@@ -14,19 +14,23 @@
 
 mod column;
 mod docs;
+#[cfg(feature = "flat")]
+mod flat;
 mod jsonl;
 mod reader;
 mod schema;
 mod write;
 
-pub use column::{date32, DOC_KEY};
+pub use column::{date32, DOC_KEY, FLAT_EMPTY_KEY};
 pub use docs::{markdown as docs_markdown, type_name};
+#[cfg(feature = "flat")]
+pub use flat::{flat_schema, FlatBatches};
 pub use jsonl::{jsonl_line, write_jsonl};
 pub use reader::{Batches, DEFAULT_CHUNK};
 pub use schema::{edtf, edtf_interval, schema};
 pub use write::{file_name, partition_year, record_at, WriteError, UNDATED_PARTITION};
 #[cfg(feature = "csv")]
-pub use write::{flatten, write_csv};
+pub use write::{words, write_csv};
 #[cfg(feature = "parquet")]
 pub use write::{write_parquet, write_parquet_by_year};
 

@@ -5,9 +5,11 @@ use std::sync::Arc;
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, Schema, SchemaRef};
 use syriatalks::{
-    Actor, AgendaItem, Basis, Dataset, DateQualifier, DateValue, Delegation, Event, Evidence,
-    ExternalRef, Figure, Instrument, Membership, Participant, Place, Position, Quote, Record,
-    RecordKind, Role, Round, Source,
+    Actor, ActorKind, AgendaItem, Basis, CameoRoot, Dataset, DateQualifier, DateValue, Delegation,
+    Event, EventKind, Evidence, ExternalRef, Figure, Instrument, InstrumentKind, LocationPrecision,
+    Measure, Membership, Participant, ParticipantRole, Place, PlaceKind, PloverEventType, Position,
+    Precision, Process, Qualifier, Quote, Record, RecordKind, Role, Round, RoundStatus, Source,
+    Topic,
 };
 
 use crate::column::Col;
@@ -65,17 +67,24 @@ fn evidence_item() -> Vec<Col<Evidence>> {
     ]
 }
 
+/// The entry a record is cited by: its own first evidence entry, else the first nested one (a
+/// role's, a delegation's, an agenda item's, a date's), so that a row has a quote whenever the
+/// record has any.
+fn first_evidence<T: Record>(get: fn(&T) -> &[Evidence], r: &T) -> Option<&Evidence> {
+    get(r).first().or_else(|| r.evidence().first().copied())
+}
+
 /// The evidence list and the flat citable columns of the first evidence entry.
-fn evidence<T: 'static>(get: fn(&T) -> &[Evidence], what: &'static str) -> Vec<Col<T>> {
+fn evidence<T: Record + 'static>(get: fn(&T) -> &[Evidence], what: &'static str) -> Vec<Col<T>> {
     vec![
         Col::list("evidence", &format!("Every evidence entry for the {what}: the source and the verbatim quote, with its byte span in the source text."), get, evidence_item()),
-        Col::dict("source", "The source id of the first evidence entry (flat, for citing).", move |r| get(r).first().map(|e| e.source.as_str())),
-        Col::utf8("quote", "The quote of the first evidence entry (flat, for citing).", move |r| get(r).first().map(|e| e.quote.as_str())),
-        Col::u64("quote_start", "Byte offset where the first evidence quote starts in its source text.", true, move |r| {
-            get(r).first().and_then(|e| e.span).map(|s| s.start as u64)
+        Col::dict("source", "The source id of the record's first evidence entry (its own, else the first nested one: a role's, a delegation's, a date's), flat, for citing.", move |r| first_evidence(get, r).map(|e| e.source.as_str())),
+        Col::utf8("quote", "The quote of that first evidence entry (flat, for citing).", move |r| first_evidence(get, r).map(|e| e.quote.as_str())),
+        Col::u64("quote_start", "Byte offset where that first evidence quote starts in its source text.", true, move |r| {
+            first_evidence(get, r).and_then(|e| e.span).map(|s| s.start as u64)
         }),
-        Col::u64("quote_end", "Byte offset one past the end of the first evidence quote in its source text.", true, move |r| {
-            get(r).first().and_then(|e| e.span).map(|s| s.end as u64)
+        Col::u64("quote_end", "Byte offset one past the end of that first evidence quote in its source text.", true, move |r| {
+            first_evidence(get, r).and_then(|e| e.span).map(|s| s.end as u64)
         }),
     ]
 }
@@ -111,9 +120,9 @@ fn dates<T: Record + 'static>(
         }),
         Col::date("date_first", "The first day the stated date covers (a month covers all its days).", |_, r: &T| r.when().map(|w| w.first)),
         Col::date("date_last", "The last day the stated date (or its stated end) covers.", |_, r: &T| r.when().map(|w| w.last)),
-        Col::dict("date_precision", "How precise the main date is: year, month or day.", move |r| main(r).map(|d| d.value.precision().as_str())),
-        Col::dict("date_basis", "Where the main date comes from: stated, derived, inferred or external.", move |r| main(r).map(|d| d.basis.as_str())),
-        Col::dict("date_qualifier", "A softener the text puts on the date: early, mid, late or about.", move |r| main(r).and_then(|d| d.qualifier).map(|q| q.as_str())),
+        Col::vocab("date_precision", "How precise the main date is: year, month or day.", Precision::WORDS, move |r| main(r).map(|d| d.value.precision().as_str())),
+        Col::vocab("date_basis", "Where the main date comes from: stated, derived, inferred or external.", Basis::WORDS, move |r| main(r).map(|d| d.basis.as_str())),
+        Col::vocab("date_qualifier", "A softener the text puts on the date: early, mid, late or about.", DateQualifier::WORDS, move |r| main(r).and_then(|d| d.qualifier).map(|q| q.as_str())),
         Col::utf8("date_quote", "The words of the text that give the date.", move |r| main(r).and_then(|d| d.quote.as_deref())),
         Col::utf8("date_reference", "The public document an external date comes from.", move |r| main(r).and_then(|d| d.reference.as_deref())),
         Col::utf8("date_note", "Why the date is what it is.", move |r| main(r).and_then(|d| d.note.as_deref())),
@@ -147,9 +156,10 @@ fn source_cols() -> Vec<Col<Source>> {
             "The article's title, as the text gives it.",
             |r: &Source| &r.title.value,
         ),
-        Col::dict_req(
+        Col::vocab_req(
             "title_basis",
             "Where the title comes from: stated, derived, inferred or external.",
+            Basis::WORDS,
             |r: &Source| r.title.basis.as_str(),
         ),
         Col::utf8("outlet", "The publication that ran it.", |r: &Source| {
@@ -177,7 +187,7 @@ fn source_cols() -> Vec<Col<Source>> {
 fn actor_cols() -> Vec<Col<Actor>> {
     let mut v = vec![
         Col::dict_req("id", "The actor's stable id.", |r: &Actor| &r.id),
-        Col::dict_req("kind", "person, state, government, organization, ngo, delegation, opposition_group, armed_group or media.", |r: &Actor| r.kind.as_str()),
+        Col::vocab_req("kind", "person, state, government, organization, ngo, delegation, opposition_group, armed_group or media.", ActorKind::WORDS, |r: &Actor| r.kind.as_str()),
         Col::utf8_req("name", "The actor's name.", |r: &Actor| &r.name),
         Col::list_utf8("aliases", "Other names the sources use.", |r: &Actor| strs(&r.aliases)),
         Col::list("roles", "Titles the actor held (title, of whom, in which round, as of when, evidence).", |r: &Actor| &r.roles, vec![
@@ -203,9 +213,10 @@ fn actor_cols() -> Vec<Col<Actor>> {
 fn place_cols() -> Vec<Col<Place>> {
     let mut v = vec![
         Col::dict_req("id", "The place's stable id.", |r: &Place| &r.id),
-        Col::dict_req(
+        Col::vocab_req(
             "kind",
             "country, region, city, district, village or venue.",
+            PlaceKind::WORDS,
             |r: &Place| r.kind.as_str(),
         ),
         Col::utf8_req("name", "The place's name.", |r: &Place| &r.name),
@@ -232,9 +243,10 @@ fn place_cols() -> Vec<Col<Place>> {
         Col::f64("longitude", "Longitude (WGS 84, degrees).", |r: &Place| {
             r.longitude
         }),
-        Col::dict(
+        Col::vocab(
             "location_precision",
             "How precisely the coordinates locate the place.",
+            LocationPrecision::WORDS,
             |r: &Place| r.location_precision.map(|p| p.as_str()),
         ),
         note(|r: &Place| r.note.as_deref()),
@@ -251,17 +263,21 @@ fn round_cols() -> Vec<Col<Round>> {
         Col::list_utf8("aliases", "Other names the sources use.", |r: &Round| {
             strs(&r.aliases)
         }),
-        Col::dict_req(
+        Col::vocab_req(
             "process",
             "geneva, astana, vienna or moscow.",
+            Process::WORDS,
             |r: &Round| r.process.as_str(),
         ),
         Col::u32("ordinal", "Its number within the process.", |r: &Round| {
             r.ordinal
         }),
-        Col::dict_req("status", "held, planned or cancelled.", |r: &Round| {
-            r.status.as_str()
-        }),
+        Col::vocab_req(
+            "status",
+            "held, planned or cancelled.",
+            RoundStatus::WORDS,
+            |r: &Round| r.status.as_str(),
+        ),
     ];
     v.extend(dates(
         |r: &Round| r.period.as_ref().map(|p| &p.start),
@@ -338,19 +354,22 @@ fn round_cols() -> Vec<Col<Round>> {
 fn event_cols() -> Vec<Col<Event>> {
     let mut v = vec![
         Col::dict_req("id", "The event's stable id.", |r: &Event| &r.id),
-        Col::dict_req(
+        Col::vocab_req(
             "kind",
             "The event kind (talks_opened, veto, capture…).",
+            EventKind::WORDS,
             |r: &Event| r.kind.as_str(),
         ),
-        Col::dict(
+        Col::vocab(
             "plover",
             "The PLOVER event type the kind maps to.",
+            PloverEventType::WORDS,
             |r: &Event| r.plover.map(|p| p.as_str()),
         ),
-        Col::dict(
+        Col::vocab(
             "cameo_root",
             "The CAMEO root code the kind maps to.",
+            CameoRoot::WORDS,
             |r: &Event| r.cameo_root.map(|c| c.as_str()),
         ),
     ];
@@ -363,7 +382,7 @@ fn event_cols() -> Vec<Col<Event>> {
         Col::utf8_req("summary", "What happened, in the data authors' words.", |r: &Event| &r.summary),
         Col::list("actors", "Who took part, and in which role (agent, target, mediator, participant, supporter, reporter).", |r: &Event| &r.actors, vec![
             Col::dict_req("actor", "The actor id.", |x: &Participant| &x.actor),
-            Col::dict_req("role", "The actor's role.", |x: &Participant| x.role.as_str()),
+            Col::vocab_req("role", "The actor's role.", ParticipantRole::WORDS, |x: &Participant| x.role.as_str()),
         ]),
         Col::list_dict("actor_ids", "The actor ids of `actors`, for `list_contains(actor_ids, ID)`.", |r: &Event| r.actors.iter().map(|p| p.actor.as_str()).collect()),
         Col::list_dict("places", "Place ids.", |r: &Event| strs(&r.places)),
@@ -380,9 +399,10 @@ fn event_cols() -> Vec<Col<Event>> {
 fn figure_cols() -> Vec<Col<Figure>> {
     let mut v = vec![
         Col::dict_req("id", "The figure's stable id.", |r: &Figure| &r.id),
-        Col::dict_req(
+        Col::vocab_req(
             "measure",
             "What is counted (deaths, refugees…).",
+            Measure::WORDS,
             |r: &Figure| r.measure.as_str(),
         ),
         Col::u64(
@@ -391,9 +411,10 @@ fn figure_cols() -> Vec<Col<Figure>> {
             false,
             |r: &Figure| Some(r.value),
         ),
-        Col::dict_req(
+        Col::vocab_req(
             "qualifier",
             "How the text qualifies it (exactly, more_than, about…).",
+            Qualifier::WORDS,
             |r: &Figure| r.qualifier.as_str(),
         ),
         Col::u64(
@@ -444,9 +465,12 @@ fn figure_cols() -> Vec<Col<Figure>> {
         },
     ));
     v.extend([
-        Col::list_dict("claimed_by", "Actor ids that claim it.", |r: &Figure| {
-            strs(&r.claimed_by)
-        }),
+        Col::list_dict(
+            "claimed_by",
+            "Actor ids that claim it (empty: the article states it in its own voice; the flat form writes `(the article)`).",
+            |r: &Figure| strs(&r.claimed_by),
+        )
+        .empty_in_flat_form(syriatalks::NO_CLAIMANT),
         Col::dict("round", "The round id it belongs to.", |r: &Figure| {
             r.round.as_deref()
         }),
@@ -501,9 +525,10 @@ fn position_cols() -> Vec<Col<Position>> {
     let mut v = vec![
         Col::dict_req("id", "The position's stable id.", |r: &Position| &r.id),
         Col::dict_req("actor", "The actor id holding it.", |r: &Position| &r.actor),
-        Col::dict_req(
+        Col::vocab_req(
             "topic",
             "The topic (assad_fate, ceasefire…).",
+            Topic::WORDS,
             |r: &Position| r.topic.as_str(),
         ),
         Col::utf8_req(
@@ -532,9 +557,10 @@ fn position_cols() -> Vec<Col<Position>> {
 fn instrument_cols() -> Vec<Col<Instrument>> {
     let mut v = vec![
         Col::dict_req("id", "The instrument's stable id.", |r: &Instrument| &r.id),
-        Col::dict_req(
+        Col::vocab_req(
             "kind",
             "communique, resolution, draft_resolution, framework, agreement, proposal or report.",
+            InstrumentKind::WORDS,
             |r: &Instrument| r.kind.as_str(),
         ),
         Col::utf8_req("name", "Its name.", |r: &Instrument| &r.name),

@@ -7,26 +7,22 @@ use std::fs::{self, File};
 use std::io::BufWriter;
 #[cfg(any(feature = "csv", feature = "parquet"))]
 use std::io::Write;
-#[cfg(feature = "parquet")]
+#[cfg(any(feature = "csv", feature = "parquet"))]
 use std::ops::Deref;
 #[cfg(feature = "parquet")]
 use std::path::{Path, PathBuf};
 #[cfg(feature = "csv")]
 use std::sync::Arc;
 
-#[cfg(feature = "csv")]
-use arrow_array::cast::AsArray;
-#[cfg(any(feature = "csv", feature = "parquet"))]
+#[cfg(feature = "parquet")]
 use arrow_array::RecordBatchReader;
 #[cfg(feature = "csv")]
-use arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
+use arrow_array::{ArrayRef, RecordBatch};
 #[cfg(feature = "csv")]
 use arrow_cast::cast;
-#[cfg(feature = "csv")]
-use arrow_cast::display::{ArrayFormatter, FormatOptions};
 use arrow_schema::ArrowError;
 #[cfg(feature = "csv")]
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use arrow_schema::{DataType, Schema, SchemaRef};
 use chrono::Datelike;
 #[cfg(feature = "parquet")]
 use parquet::arrow::ArrowWriter;
@@ -176,140 +172,39 @@ pub fn write_parquet_by_year<D: Deref<Target = Dataset> + Clone>(
 }
 
 #[cfg(feature = "csv")]
-/// Writes every batch of `reader` as CSV with a header row, lists flattened (see [`flatten`]);
-/// returns the rows written.
-pub fn write_csv<R: RecordBatchReader, W: Write>(reader: R, out: W) -> Result<usize, WriteError> {
+/// Writes the flat form of the rows (see [`crate::FlatBatches`]) as CSV with a header row,
+/// dictionary columns as their words; returns the rows written.
+pub fn write_csv<D: Deref<Target = Dataset>, W: Write>(
+    rows: crate::FlatBatches<D>,
+    out: W,
+) -> Result<usize, WriteError> {
     let mut w = arrow_csv::WriterBuilder::new().with_header(true).build(out);
-    let mut rows = 0;
-    for b in reader {
-        let b = flatten(&b?)?;
-        rows += b.num_rows();
+    let mut written = 0;
+    for b in rows {
+        let b = words(&b?)?;
+        written += b.num_rows();
         w.write(&b)?;
     }
-    Ok(rows)
+    Ok(written)
 }
 
 #[cfg(feature = "csv")]
-/// A batch with every column CSV can hold: dictionary strings as plain strings, lists of ids or
-/// names joined with `"; "` (as `to_dataframe` joins them), lists of structs (evidence, roles,
-/// delegations…) as JSON arrays of objects.
-pub fn flatten(b: &RecordBatch) -> Result<RecordBatch, ArrowError> {
+/// A flat batch with its dictionary columns cast to plain strings, as CSV holds them.
+pub fn words(b: &RecordBatch) -> Result<RecordBatch, ArrowError> {
     let mut fields = Vec::with_capacity(b.num_columns());
-    let mut cols = Vec::with_capacity(b.num_columns());
+    let mut cols: Vec<ArrayRef> = Vec::with_capacity(b.num_columns());
     for (f, c) in b.schema().fields().iter().zip(b.columns()) {
-        let (dt, col): (DataType, ArrayRef) = match f.data_type() {
-            DataType::Dictionary(..) => (DataType::Utf8, cast(c, &DataType::Utf8)?),
-            DataType::List(item) if matches!(item.data_type(), DataType::Struct(_)) => {
-                (DataType::Utf8, Arc::new(list_to_json(c)?))
-            }
-            DataType::List(_) => (DataType::Utf8, Arc::new(join_list(c)?)),
-            other => (other.clone(), c.clone()),
-        };
-        fields.push(Field::new(f.name(), dt, f.is_nullable()).with_metadata(f.metadata().clone()));
-        cols.push(col);
+        if matches!(f.data_type(), DataType::Dictionary(..)) {
+            fields.push(f.as_ref().clone().with_data_type(DataType::Utf8));
+            cols.push(cast(c, &DataType::Utf8)?);
+        } else {
+            fields.push(f.as_ref().clone());
+            cols.push(c.clone());
+        }
     }
-    let schema: SchemaRef = Arc::new(Schema::new(fields));
+    let schema: SchemaRef =
+        Arc::new(Schema::new(fields).with_metadata(b.schema().metadata().clone()));
     RecordBatch::try_new(schema, cols)
-}
-
-#[cfg(feature = "csv")]
-fn join_list(c: &ArrayRef) -> Result<StringArray, ArrowError> {
-    let list = c.as_list::<i32>();
-    let mut out = Vec::with_capacity(list.len());
-    for i in 0..list.len() {
-        if list.is_null(i) {
-            out.push(None);
-            continue;
-        }
-        let items = cast(&list.value(i), &DataType::Utf8)?;
-        let items = items.as_string::<i32>();
-        let joined: Vec<&str> = items.iter().map(|s| s.unwrap_or("")).collect();
-        out.push(Some(joined.join("; ")));
-    }
-    Ok(StringArray::from(out))
-}
-
-#[cfg(feature = "csv")]
-fn list_to_json(c: &ArrayRef) -> Result<StringArray, ArrowError> {
-    let list = c.as_list::<i32>();
-    let mut out = Vec::with_capacity(list.len());
-    for i in 0..list.len() {
-        if list.is_null(i) {
-            out.push(None);
-            continue;
-        }
-        let mut s = String::new();
-        json_value(&list.value(i), None, &mut s)?;
-        out.push(Some(s));
-    }
-    Ok(StringArray::from(out))
-}
-
-#[cfg(feature = "csv")]
-/// Writes `a` (or its row `row`) as JSON: a list as an array, a struct as an object, numbers
-/// bare, everything else as a string.
-fn json_value(a: &ArrayRef, row: Option<usize>, s: &mut String) -> Result<(), ArrowError> {
-    let Some(row) = row else {
-        s.push('[');
-        for j in 0..a.len() {
-            if j > 0 {
-                s.push(',');
-            }
-            json_value(a, Some(j), s)?;
-        }
-        s.push(']');
-        return Ok(());
-    };
-    if a.is_null(row) {
-        s.push_str("null");
-        return Ok(());
-    }
-    match a.data_type() {
-        DataType::Struct(fields) => {
-            let st = a.as_struct();
-            s.push('{');
-            for (k, (f, c)) in fields.iter().zip(st.columns()).enumerate() {
-                if k > 0 {
-                    s.push(',');
-                }
-                s.push_str(&json_string(f.name()));
-                s.push(':');
-                json_value(c, Some(row), s)?;
-            }
-            s.push('}');
-        }
-        DataType::List(_) => json_value(&a.as_list::<i32>().value(row), None, s)?,
-        dt => {
-            let text = ArrayFormatter::try_new(a.as_ref(), &FormatOptions::default())?
-                .value(row)
-                .to_string();
-            if dt.is_integer() || dt.is_floating() {
-                s.push_str(&text);
-            } else {
-                s.push_str(&json_string(&text));
-            }
-        }
-    }
-    Ok(())
-}
-
-#[cfg(feature = "csv")]
-fn json_string(t: &str) -> String {
-    let mut s = String::with_capacity(t.len() + 2);
-    s.push('"');
-    for ch in t.chars() {
-        match ch {
-            '"' => s.push_str("\\\""),
-            '\\' => s.push_str("\\\\"),
-            '\n' => s.push_str("\\n"),
-            '\r' => s.push_str("\\r"),
-            '\t' => s.push_str("\\t"),
-            c if (c as u32) < 0x20 => s.push_str(&format!("\\u{:04x}", c as u32)),
-            c => s.push(c),
-        }
-    }
-    s.push('"');
-    s
 }
 
 /// The file name of a record type's table: `event.csv`, `event.parquet`.

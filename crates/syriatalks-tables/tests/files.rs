@@ -8,8 +8,8 @@ use arrow_array::RecordBatch;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use syriatalks::RecordKind;
 use syriatalks_tables::{
-    flatten, partition_year, schema, write_csv, write_parquet, write_parquet_by_year, Batches,
-    UNDATED_PARTITION,
+    partition_year, schema, words, write_csv, write_parquet, write_parquet_by_year, Batches,
+    FlatBatches, UNDATED_PARTITION,
 };
 
 fn scratch(name: &str) -> PathBuf {
@@ -60,8 +60,18 @@ fn csv_reads_back_equal_to_the_flattened_batches() {
     let dir = scratch("csv");
     for kind in RecordKind::ALL {
         let path = dir.join(format!("{kind}.csv"));
-        write_csv(Batches::all(ds, *kind), File::create(&path).unwrap()).unwrap();
-        let want = flatten(&Batches::all(ds, *kind).next().unwrap().unwrap()).unwrap();
+        write_csv(
+            FlatBatches::new(Batches::all(ds, *kind)),
+            File::create(&path).unwrap(),
+        )
+        .unwrap();
+        let want = words(
+            &FlatBatches::new(Batches::all(ds, *kind))
+                .next()
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap();
         // CSV reads an empty field as null, so every column is read as nullable.
         let nullable: Vec<arrow_schema::Field> = want
             .schema()
@@ -94,7 +104,7 @@ fn csv_reads_back_equal_to_the_flattened_batches() {
     }
     let header = std::fs::read_to_string(dir.join("event.csv")).unwrap();
     let header = header.lines().next().unwrap();
-    assert!(header.starts_with("id,kind,"), "{header}");
+    assert!(header.starts_with("id,label,kind,"), "{header}");
     assert!(header.contains(",actor_ids,"));
 }
 

@@ -453,18 +453,24 @@ def to_dataframe(
     the filters applied), ``"timeline"`` (the default), or any query result (a list of records,
     search hits or candidates) or a single record.
 
-    Columns: ``id``, ``type`` and ``kind`` (categorical, with every word of the vocabulary as a
-    category), the record's own fields (ids of actors, places… joined with ``"; "``), and for its
-    main date ``date`` (the partial date as written, a string such as ``"2016-02"``),
-    ``date_start``/``date_end`` (``datetime64``: the first and last day it covers),
-    ``date_precision`` and ``date_basis`` (categorical). Numbers are nullable integers
-    (``Int64``). Evidence is flattened so that each row can be cited: ``source`` (id),
-    ``source_title``, ``source_outlet``, ``source_published``, ``source_url``, ``quote`` (the exact
-    words), ``quote_start``/``quote_end`` (byte span), ``n_evidence`` and ``all_sources``. With
-    ``explode_evidence=True`` there is one row per evidence entry instead of per record.
+    Columns: the record type's table in its flat form (docs/TABLES.md, the same columns as
+    ``syriatalks export --format csv``), read natively through Arrow, so a frame of a million
+    records is built without a Python object per record. ``id``, then ``label``; ids and
+    vocabulary words as categoricals (every word of the vocabulary a category: ``kind``,
+    ``date_precision``, ``date_basis``…); for the main date ``date`` (EDTF: ``"2016-02"``,
+    ``"2014-01~"``), ``date_first``/``date_last`` (``datetime64[ns]``: the first and last day the
+    stated date covers) and ``days_first``/``days_last`` (the days once anchors are applied, what
+    date filters compare); lists of ids joined with ``"; "``; lists of structs (``actors`` with
+    their roles, ``evidence``, ``roles``, ``delegations``…) as JSON text; numbers as nullable
+    ``Int64``. Every row cites its evidence: ``source``, ``quote``, ``quote_start``/``quote_end``
+    (byte span), ``source_title``, ``source_outlet``, ``source_published``, ``source_url``,
+    ``n_evidence`` and ``all_sources``. With ``explode_evidence=True`` there is one row per
+    evidence entry (``evidence_index``) instead of one per record. The timeline, or a list of
+    records of several types, adds ``type`` and ``kind`` (the kind word of every type: event kind,
+    round process, figure measure…) and has the union of their columns.
 
     Raises :class:`syriatalks.MissingDependencyError` (an ``ImportError``) saying what to install
-    when pandas is missing.
+    when pandas or pyarrow is missing.
     """
     from ._frame import to_dataframe as _to_df
 

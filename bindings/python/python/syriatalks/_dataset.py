@@ -178,7 +178,10 @@ class Dataset:
     def select(self, record_type: Union[str, RecordKind, Type[R]], **filters: Unpack[Filters]) -> RecordList[Any]:
         """The records of one type (``"event"``, ``RecordKind.EVENT`` or ``syriatalks.Event``)
         that match the filters, in data-file order."""
-        return RecordList(self._native.select(_word(record_type), filters))
+        word = _word(record_type)
+        out: RecordList[Any] = RecordList(self._native.select(word, filters))
+        out.record_type = word
+        return out
 
     def sources(self, **filters: Unpack[Filters]) -> RecordList[Source]:
         return self.select("source", **filters)
@@ -284,7 +287,9 @@ class Dataset:
         claims were made (undated last), each with its evidence. Conflicting claims stay side by
         side; ``fig.sources`` says who reported each. An unknown measure raises
         :class:`syriatalks.UnknownKindError` listing the valid ones."""
-        return RecordList(self._native.figure_series(str(getattr(measure, "value", measure))))
+        out: RecordList[Figure] = RecordList(self._native.figure_series(str(getattr(measure, "value", measure))))
+        out.record_type = "figure"
+        return out
 
     def resolve_actor(self, name: str) -> RecordList[Candidate]:
         """The actors a name could mean, best first: exact matches of the id, name or an alias
@@ -374,20 +379,21 @@ class Dataset:
     ) -> pandas.DataFrame:
         """A :class:`pandas.DataFrame` of one record type (``"event"``, ``Event``…) or of the
         ``"timeline"``, with the filters applied; see :func:`syriatalks.to_dataframe` for the
-        columns. Needs pandas (``pip install pandas``)."""
-        from ._frame import to_dataframe
+        columns. Needs pandas and pyarrow (``pip install pandas pyarrow``)."""
+        from ._frame import frame_of_table, records_frame
 
         if what == "timeline":
             records: RecordList[Any] = self.timeline(**filters)
-            return to_dataframe(records, explode_evidence=explode_evidence)
-        selected = self.select(what, **filters)
-        if selected and all(isinstance(r, Figure) for r in selected):
+            return records_frame(records, explode_evidence=explode_evidence)
+        word = _word(what)
+        if word == "figure":
             # Figures come in the order of figure_series: each measure's claims by date.
-            chosen = {r.id for r in selected}
+            selected = self.select(what, **filters)
             measures = dict.fromkeys(r.measure for r in selected)
+            chosen = {r.id for r in selected}
             ordered = [f for m in measures for f in self.figure_series(m) if f.id in chosen]
-            return to_dataframe(ordered, explode_evidence=explode_evidence, record_type=what)
-        return to_dataframe(selected, explode_evidence=explode_evidence, record_type=what)
+            return records_frame(ordered, explode_evidence=explode_evidence, record_type=word)
+        return frame_of_table(_native.to_arrow(self._native, word, filters, True, explode_evidence))
 
     # -- tables -------------------------------------------------------------------------------
 

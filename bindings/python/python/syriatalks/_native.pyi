@@ -152,7 +152,7 @@ class ArrowTable:
         ...
     @property
     def num_rows(self) -> int:
-        """How many rows (records) the table has."""
+        """How many rows the table has (records; evidence entries when exploded)."""
         ...
     @property
     def record_type(self) -> str:
@@ -1255,14 +1255,19 @@ class SearchHit:
     def __setattr__(self, name: str, value: object, /) -> None: ...
 
 
-def to_arrow(dataset: NativeDataset, record_type: str, filters: Optional[Mapping[str, object]] = None) -> ArrowTable:
+def to_arrow(dataset: NativeDataset, record_type: str, filters: Optional[Mapping[str, object]] = None, flat: bool = False, explode_evidence: bool = False) -> ArrowTable:
     """The records of one type that match the filters, as an Arrow table (the query runs once, here,
-    without the GIL; each stream reads those rows again).
+    without the GIL; each stream reads those rows again). ``flat=True`` gives the flat form (lists
+    joined, citation columns added: docs/TABLES.md), ``explode_evidence=True`` one flat row per
+    evidence entry.
     """
     ...
 
-def records_to_arrow(records: List[Record]) -> ArrowTable:
-    """These records (all of one type, from one dataset) as an Arrow table, in their order."""
+def records_to_arrow(records: List[Record], flat: bool = False, explode_evidence: bool = False, record_type: Optional[str] = None) -> ArrowTable:
+    """These records (all of one type, from one dataset) as an Arrow table, in their order; ``flat``
+    and ``explode_evidence`` as for :func:`to_arrow`. An empty list needs ``record_type`` (it names
+    the columns).
+    """
     ...
 
 def export(dataset: NativeDataset, path: str, format: str, partition: Optional[str] = None, record_type: Optional[str] = None, filters: Optional[Mapping[str, object]] = None) -> List[str]:

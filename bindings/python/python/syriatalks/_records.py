@@ -41,7 +41,7 @@ from ._native import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
-    from typing import Dict, List, Type, TypeVar
+    from typing import Dict, List, Optional, Type, TypeVar
 
     import pandas
 
@@ -96,11 +96,17 @@ class RecordList(list[T]):
     #: For search results: whether there were more hits than the limit let through.
     more: bool = False
 
+    #: The record type, when one query of one type made the list (``"event"``…): its frame keeps
+    #: that type's columns even when the list is empty.
+    # A type comment, not an annotation: the annotation would need `typing.Optional` at run time
+    # (typing.get_type_hints), and `import syriatalks` imports no `typing`.
+    record_type = None  # type: Optional[str]
+
     def to_dataframe(self, *, explode_evidence: bool = False) -> pandas.DataFrame:
         """These results as a :class:`pandas.DataFrame` (see :func:`syriatalks.to_dataframe`)."""
         from ._frame import to_dataframe
 
-        return to_dataframe(self, explode_evidence=explode_evidence)
+        return to_dataframe(self, explode_evidence=explode_evidence, record_type=self.record_type)
 
     def to_arrow(self) -> ArrowTable:
         """These records (all of one type, from one dataset) as an Arrow table, in this order:

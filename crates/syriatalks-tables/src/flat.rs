@@ -1,0 +1,450 @@
+//! The flat form of a table: every cell a scalar, and every row citable on its own. It is what CSV
+//! files hold and what Python's `to_dataframe` returns, derived from the Arrow table of the record
+//! type by one rule, so the two cannot drift apart:
+//!
+//! - dictionary strings stay dictionary strings (categoricals in pandas; CSV writes the words);
+//! - a list of ids or names becomes one string, its items joined with `"; "` (null when empty, or
+//!   the words the column's schema gives for an empty list: `claimed_by` says `(the article)`);
+//! - a list of structs (evidence, roles, delegations…) becomes a JSON array of objects;
+//! - after `id` comes `label`, the record's short human label;
+//! - after `quote_end` come the columns that cite the row's evidence without a join:
+//!   `evidence_index` (exploded form only), `source_title`, `source_outlet`, `source_published`,
+//!   `source_url`, `n_evidence` and `all_sources`.
+//!
+//! Exploded (`FlatBatches::exploding_evidence`), a record has one row per evidence entry (its own
+//! first, then the nested ones of its roles, delegations, agenda items and dates), each row's
+//! `source`/`quote`/`quote_start`/`quote_end` citing that entry and `evidence_index` numbering it
+//! from 0; a record without evidence keeps one row with nulls there.
+
+use std::collections::HashMap;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use arrow_array::builder::{StringBuilder, UInt32Builder, UInt64Builder};
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader, StringArray, UInt32Array};
+use arrow_cast::cast;
+use arrow_cast::display::{ArrayFormatter, FormatOptions};
+use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
+use arrow_select::take::take;
+use syriatalks::{Dataset, Evidence, RecordKind, RecordRef, Source};
+
+use crate::column::{dict_type, field, FLAT_EMPTY_KEY};
+use crate::reader::Batches;
+use crate::schema::{edtf, schema};
+use crate::write::record_at;
+
+/// The columns that cite a row's evidence entry, in the table and in the flat form.
+const CITED: [&str; 4] = ["source", "quote", "quote_start", "quote_end"];
+
+/// The column after which the citation columns are inserted.
+const LAST_CITED: &str = "quote_end";
+
+fn added_after_id() -> Field {
+    field(
+        "label",
+        DataType::Utf8,
+        false,
+        "A short label to show the record by: its name, summary or words.",
+    )
+}
+
+fn added_after_quote(explode: bool) -> Vec<Field> {
+    let mut v = Vec::new();
+    if explode {
+        v.push(field(
+            "evidence_index",
+            DataType::UInt32,
+            true,
+            "Which evidence entry of the record the row cites (from 0: its own entries first, then the nested ones); null when it has none.",
+        ));
+    }
+    v.extend([
+        field(
+            "source_title",
+            DataType::Utf8,
+            true,
+            "The title of the source the row's quote is found in.",
+        ),
+        field(
+            "source_outlet",
+            DataType::Utf8,
+            true,
+            "The outlet that published that source.",
+        ),
+        field(
+            "source_published",
+            DataType::Utf8,
+            true,
+            "When that source was published, in EDTF.",
+        ),
+        field(
+            "source_url",
+            DataType::Utf8,
+            true,
+            "Where that source was published.",
+        ),
+        field(
+            "n_evidence",
+            DataType::UInt32,
+            false,
+            "How many evidence entries the record has, nested ones (roles, delegations, agenda, dates) included.",
+        ),
+        field(
+            "all_sources",
+            DataType::Utf8,
+            true,
+            "The ids of every source the record's evidence cites, in order of first citation, joined with \"; \".",
+        ),
+    ]);
+    v
+}
+
+/// The columns the flat form adds to a table, exploded form included (for the docs).
+pub(crate) fn added_fields() -> Vec<Field> {
+    let mut v = vec![added_after_id()];
+    v.extend(added_after_quote(true));
+    v
+}
+
+/// The flat form of one field of a table (see the module documentation).
+fn flat_field(f: &Field) -> Field {
+    let dt = match f.data_type() {
+        DataType::List(_) => DataType::Utf8,
+        other => other.clone(),
+    };
+    // An empty list is a null cell, unless the column says what it means; a list of structs is
+    // written as a JSON array, `[]` when empty.
+    let nullable = match f.data_type() {
+        DataType::List(item) => {
+            !matches!(item.data_type(), DataType::Struct(_))
+                && !f.metadata().contains_key(FLAT_EMPTY_KEY)
+        }
+        _ => f.is_nullable(),
+    };
+    Field::new(f.name(), dt, nullable || f.is_nullable()).with_metadata(f.metadata().clone())
+}
+
+/// The schema of the flat form of `kind`'s table; `explode` adds `evidence_index`.
+pub fn flat_schema(kind: RecordKind, explode: bool) -> SchemaRef {
+    let table = schema(kind);
+    let mut fields = Vec::with_capacity(table.fields().len() + 8);
+    for f in table.fields() {
+        fields.push(flat_field(f));
+        if f.name() == "id" {
+            fields.push(added_after_id());
+        }
+        if f.name() == LAST_CITED {
+            fields.extend(added_after_quote(explode));
+        }
+    }
+    let mut meta = table.metadata().clone();
+    meta.insert("syriatalks.form".into(), "flat".into());
+    Arc::new(Schema::new(fields).with_metadata(meta))
+}
+
+/// The flat form of the records of a [`Batches`] reader, batch by batch.
+pub struct FlatBatches<D> {
+    inner: Batches<D>,
+    explode: bool,
+    pos: usize,
+    schema: SchemaRef,
+}
+
+impl<D: Deref<Target = Dataset>> FlatBatches<D> {
+    /// One flat row per record.
+    pub fn new(inner: Batches<D>) -> Self {
+        let schema = flat_schema(inner.kind(), false);
+        FlatBatches {
+            inner,
+            explode: false,
+            pos: 0,
+            schema,
+        }
+    }
+
+    /// One flat row per evidence entry of each record (see the module documentation).
+    pub fn exploding_evidence(mut self) -> Self {
+        self.explode = true;
+        self.schema = flat_schema(self.inner.kind(), true);
+        self
+    }
+
+    /// The reader of the table rows underneath.
+    pub fn table(&self) -> &Batches<D> {
+        &self.inner
+    }
+}
+
+impl<D: Deref<Target = Dataset>> Iterator for FlatBatches<D> {
+    type Item = Result<RecordBatch, ArrowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let table = match self.inner.next()? {
+            Ok(b) => b,
+            Err(e) => return Some(Err(e)),
+        };
+        let rows = &self.inner.rows()[self.pos..self.pos + table.num_rows()];
+        self.pos += table.num_rows();
+        let ds = self.inner.dataset();
+        Some(flat_batch(
+            ds,
+            self.inner.kind(),
+            rows,
+            &table,
+            self.explode,
+            &self.schema,
+        ))
+    }
+}
+
+impl<D: Deref<Target = Dataset>> RecordBatchReader for FlatBatches<D> {
+    fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+}
+
+/// Each output row's record (its position in the batch) and evidence entry.
+struct RowPlan<'a> {
+    records: Vec<RecordRef<'a>>,
+    evidence: Vec<Vec<&'a Evidence>>,
+    take: Vec<u32>,
+    entry: Vec<Option<u32>>,
+}
+
+impl<'a> RowPlan<'a> {
+    fn new(ds: &'a Dataset, kind: RecordKind, rows: &[u32], explode: bool) -> Self {
+        let records: Vec<RecordRef<'a>> = rows
+            .iter()
+            .map(|&i| record_at(ds, kind, i as usize))
+            .collect();
+        let evidence: Vec<Vec<&Evidence>> = records.iter().map(RecordRef::evidence).collect();
+        let (mut take, mut entry) = (Vec::new(), Vec::new());
+        for (i, ev) in evidence.iter().enumerate() {
+            let n = if explode { ev.len().max(1) } else { 1 };
+            for j in 0..n {
+                take.push(i as u32);
+                entry.push((j < ev.len()).then_some(j as u32));
+            }
+        }
+        RowPlan {
+            records,
+            evidence,
+            take,
+            entry,
+        }
+    }
+
+    /// The evidence entry output row `k` cites.
+    fn cited(&self, k: usize) -> Option<&'a Evidence> {
+        let e = self.entry[k]?;
+        Some(self.evidence[self.take[k] as usize][e as usize])
+    }
+}
+
+fn flat_batch(
+    ds: &Dataset,
+    kind: RecordKind,
+    rows: &[u32],
+    table: &RecordBatch,
+    explode: bool,
+    schema: &SchemaRef,
+) -> Result<RecordBatch, ArrowError> {
+    let plan = RowPlan::new(ds, kind, rows, explode);
+    let indices = UInt32Array::from(plan.take.clone());
+    let sources = SourceLookup::new(ds);
+    let mut cols: Vec<ArrayRef> = Vec::with_capacity(schema.fields().len());
+    for (f, c) in table.schema().fields().iter().zip(table.columns()) {
+        let flat = flat_column(f, c)?;
+        let col = if !explode {
+            flat
+        } else if CITED.contains(&f.name().as_str()) {
+            cited_column(f.name(), &plan)
+        } else {
+            take(&flat, &indices, None)?
+        };
+        cols.push(col);
+        if f.name() == "id" {
+            let labels = plan.take.iter().map(|&i| plan.records[i as usize].label());
+            cols.push(Arc::new(StringArray::from_iter_values(labels)));
+        }
+        if f.name() == LAST_CITED {
+            if explode {
+                cols.push(Arc::new(UInt32Array::from(plan.entry.clone())));
+            }
+            cols.extend(citation_columns(&plan, &sources));
+        }
+    }
+    RecordBatch::try_new(schema.clone(), cols)
+}
+
+/// One of `source`, `quote`, `quote_start`, `quote_end` for the entry each row cites.
+fn cited_column(name: &str, plan: &RowPlan<'_>) -> ArrayRef {
+    let n = plan.take.len();
+    let entries = (0..n).map(|k| plan.cited(k));
+    match name {
+        "source" => {
+            let strings: StringArray = entries.map(|e| e.map(|e| e.source.as_str())).collect();
+            cast(&strings, &dict_type()).expect("strings cast to a dictionary")
+        }
+        "quote" => Arc::new(
+            entries
+                .map(|e| e.map(|e| e.quote.as_str()))
+                .collect::<StringArray>(),
+        ),
+        _ => {
+            let mut b = UInt64Builder::with_capacity(n);
+            for e in entries {
+                b.append_option(e.and_then(|e| e.span).map(|s| {
+                    if name == "quote_start" {
+                        s.start as u64
+                    } else {
+                        s.end as u64
+                    }
+                }));
+            }
+            Arc::new(b.finish())
+        }
+    }
+}
+
+/// The sources of a dataset by id, looked up once per batch.
+struct SourceLookup<'a>(HashMap<&'a str, &'a Source>);
+
+impl<'a> SourceLookup<'a> {
+    fn new(ds: &'a Dataset) -> Self {
+        SourceLookup(ds.sources().iter().map(|s| (s.id.as_str(), s)).collect())
+    }
+}
+
+fn citation_columns(plan: &RowPlan<'_>, sources: &SourceLookup<'_>) -> Vec<ArrayRef> {
+    let n = plan.take.len();
+    let (mut title, mut outlet, mut published, mut url, mut all) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
+    let mut count = UInt32Builder::with_capacity(n);
+    for k in 0..n {
+        let s = plan.cited(k).and_then(|e| sources.0.get(e.source.as_str()));
+        title.append_option(s.map(|s| s.title.value.as_str()));
+        outlet.append_option(s.and_then(|s| s.outlet.as_ref()).map(|o| o.value.as_str()));
+        published.append_option(s.and_then(|s| s.published.as_ref()).map(edtf));
+        url.append_option(s.and_then(|s| s.url.as_deref()));
+        let ev = &plan.evidence[plan.take[k] as usize];
+        count.append_value(u32::try_from(ev.len()).unwrap_or(u32::MAX));
+        let mut seen: Vec<&str> = Vec::new();
+        for e in ev {
+            if !seen.contains(&e.source.as_str()) {
+                seen.push(&e.source);
+            }
+        }
+        all.append_option((!seen.is_empty()).then(|| seen.join("; ")));
+    }
+    vec![
+        Arc::new(title.finish()),
+        Arc::new(outlet.finish()),
+        Arc::new(published.finish()),
+        Arc::new(url.finish()),
+        Arc::new(count.finish()),
+        Arc::new(all.finish()),
+    ]
+}
+
+/// A column in its flat form: lists of ids or names joined, lists of structs as JSON.
+fn flat_column(f: &Field, c: &ArrayRef) -> Result<ArrayRef, ArrowError> {
+    Ok(match c.data_type() {
+        DataType::List(item) if matches!(item.data_type(), DataType::Struct(_)) => {
+            Arc::new(list_to_json(c)?)
+        }
+        DataType::List(_) => {
+            let empty = f.metadata().get(FLAT_EMPTY_KEY).map(String::as_str);
+            Arc::new(join_list(c, empty)?)
+        }
+        _ => c.clone(),
+    })
+}
+
+fn join_list(c: &ArrayRef, empty: Option<&str>) -> Result<StringArray, ArrowError> {
+    let list = c.as_list::<i32>();
+    let mut out = StringBuilder::with_capacity(list.len(), list.len() * 16);
+    for i in 0..list.len() {
+        if list.is_null(i) {
+            out.append_null();
+            continue;
+        }
+        if list.value_length(i) == 0 {
+            out.append_option(empty);
+            continue;
+        }
+        let items = cast(&list.value(i), &DataType::Utf8)?;
+        let items = items.as_string::<i32>();
+        let joined: Vec<&str> = items.iter().map(|s| s.unwrap_or("")).collect();
+        out.append_value(joined.join("; "));
+    }
+    Ok(out.finish())
+}
+
+fn list_to_json(c: &ArrayRef) -> Result<StringArray, ArrowError> {
+    let list = c.as_list::<i32>();
+    let mut out = StringBuilder::with_capacity(list.len(), list.len() * 64);
+    for i in 0..list.len() {
+        if list.is_null(i) {
+            out.append_null();
+            continue;
+        }
+        let mut s = String::new();
+        json_value(&list.value(i), None, &mut s)?;
+        out.append_value(s);
+    }
+    Ok(out.finish())
+}
+
+/// Writes `a` (or its row `row`) as JSON: a list as an array, a struct as an object, numbers
+/// bare, everything else as a string.
+fn json_value(a: &ArrayRef, row: Option<usize>, s: &mut String) -> Result<(), ArrowError> {
+    let Some(row) = row else {
+        s.push('[');
+        for j in 0..a.len() {
+            if j > 0 {
+                s.push(',');
+            }
+            json_value(a, Some(j), s)?;
+        }
+        s.push(']');
+        return Ok(());
+    };
+    if a.is_null(row) {
+        s.push_str("null");
+        return Ok(());
+    }
+    match a.data_type() {
+        DataType::Struct(fields) => {
+            let st = a.as_struct();
+            s.push('{');
+            for (k, (f, c)) in fields.iter().zip(st.columns()).enumerate() {
+                if k > 0 {
+                    s.push(',');
+                }
+                s.push_str(&serde_json::to_string(f.name()).expect("a string serializes"));
+                s.push(':');
+                json_value(c, Some(row), s)?;
+            }
+            s.push('}');
+        }
+        DataType::List(_) => json_value(&a.as_list::<i32>().value(row), None, s)?,
+        dt => {
+            let text = ArrayFormatter::try_new(a.as_ref(), &FormatOptions::default())?
+                .value(row)
+                .to_string();
+            if dt.is_integer() || dt.is_floating() {
+                s.push_str(&text);
+            } else {
+                s.push_str(&serde_json::to_string(&text).expect("a string serializes"));
+            }
+        }
+    }
+    Ok(())
+}
