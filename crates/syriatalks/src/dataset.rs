@@ -126,10 +126,13 @@ impl Dataset {
     }
 
     /// Takes the id index built while loading and builds the query indexes (called once, after
-    /// validation: a loaded corpus is queried right away, and its indexes are part of the load).
-    pub(crate) fn finish(&mut self, index: IdIndex) {
+    /// validation: a loaded corpus is queried right away, and its indexes are part of the load),
+    /// with the anchored days validation computed.
+    pub(crate) fn finish(&mut self, index: IdIndex, bounds: crate::anchor::Bounds) {
         self.index = index;
-        self.indexes();
+        let built = crate::index::Indexes::build_with(self, bounds);
+        // A fresh dataset has no indexes yet, so this always sets them.
+        let _ = self.indexes.set(built);
     }
 
     /// The query indexes, built on first use.

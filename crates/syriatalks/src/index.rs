@@ -138,9 +138,14 @@ fn names<'a>(
 impl Indexes {
     /// Builds every index in one pass over the records.
     pub(crate) fn build(ds: &Dataset) -> Indexes {
+        // A validated dataset's anchors hold; its problems were reported at load.
+        Self::build_with(ds, crate::anchor::resolve(ds, &ds.index).0)
+    }
+
+    /// Builds every index, with the anchored days already resolved (by validation).
+    pub(crate) fn build_with(ds: &Dataset, bounds: crate::anchor::Bounds) -> Indexes {
         let mut ix = Indexes {
-            // A validated dataset's anchors hold; its problems were reported at load.
-            bounds: crate::anchor::resolve(ds, &ds.index).0,
+            bounds,
             ..Indexes::default()
         };
         for kind in RecordKind::ALL {
@@ -263,5 +268,19 @@ mod tests {
             assert_eq!(got, want, "range {a}..={b}");
             assert!(ix.estimate(a, b) >= want.len());
         }
+    }
+
+    #[test]
+    fn a_loaded_dataset_indexes_the_anchored_days_its_validation_resolved() {
+        // The load hands validation's anchor bounds to the indexes instead of resolving twice:
+        // they must be what resolving the finished dataset gives.
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let ds = crate::load(&data).expect("the embedded data folder loads");
+        let fresh = crate::anchor::resolve(&ds, &ds.index).0;
+        let held = &ds.indexes().bounds;
+        assert_eq!(held.outer, fresh.outer);
+        assert_eq!(held.depth, fresh.depth);
+        assert_eq!(held.certain, fresh.certain);
+        assert!(held.outer.iter().flatten().any(Option::is_some));
     }
 }

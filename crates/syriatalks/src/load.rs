@@ -197,7 +197,7 @@ pub(crate) fn build(
     }
 
     let checking = Reporter::new(progress, "validate", records as u64);
-    validate::validate(
+    let bounds = validate::validate(
         &checking,
         &mut ds,
         &index,
@@ -212,7 +212,7 @@ pub(crate) fn build(
     );
     checking.finish();
     if problems.is_empty() {
-        ds.finish(index);
+        ds.finish(index, bounds);
         Ok(ds)
     } else {
         Err(LoadError { problems })

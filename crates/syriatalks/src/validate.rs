@@ -1063,6 +1063,7 @@ fn check_cycles(ds: &Dataset, index: &Index, origins: &Origins, problems: &mut V
 
 /// Validates `ds` in place (placing every quote and filling spans, texts and checksums), pushing
 /// every problem found onto `problems`.
+/// Returns the anchored days it computed on the way (meaningful when no problem was found).
 pub(crate) fn validate(
     progress: &crate::progress::Reporter<'_>,
     ds: &mut Dataset,
@@ -1070,7 +1071,7 @@ pub(crate) fn validate(
     origins: &Origins,
     seeds: SeedsRead<'_>,
     problems: &mut Vec<Problem>,
-) {
+) -> crate::anchor::Bounds {
     let SeedsRead {
         mut seeds,
         unreadable,
@@ -1198,7 +1199,8 @@ pub(crate) fn validate(
         }
     }
     // Anchors that contradict a stated date or loop, and happening keys that link nothing.
-    for p in crate::anchor::resolve(ds, index).1 {
+    let (bounds, anchor_problems) = crate::anchor::resolve(ds, index);
+    for p in anchor_problems {
         problems.push(origins.problem(ds, p.at, ProblemKind::BadDate, p.field, p.message));
     }
     crate::corroborate::check(ds, index, origins, problems);
@@ -1209,6 +1211,8 @@ pub(crate) fn validate(
 
     // Problems are reported in file order, then line, so a long report reads top to bottom.
     problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    // The query indexes take these rather than resolve the anchors a second time.
+    bounds
 }
 
 #[cfg(test)]
