@@ -76,15 +76,16 @@ def main(png: Path) -> None:
             print(f"  {hit.record.id}: {hit.snippet}")
     print()
 
-    # 7. A DataFrame (pandas): one row per event, evidence flattened into citable columns.
+    # 7. A DataFrame (pandas + pyarrow): one row per event, the flat form of its table (the CSV
+    #    export's columns), every row citing its evidence.
     try:
         df = st.to_dataframe("event")
     except st.MissingDependencyError as e:
         print(e)
     else:
-        with_quotes = df[["date", "date_start", "date_precision", "kind", "source", "quote"]].head(8)
+        with_quotes = df[["date", "date_first", "date_precision", "kind", "source", "quote"]].head(8)
         print(with_quotes.to_string(max_colwidth=50))
-        print(df.dtypes[["date_start", "kind", "n_evidence"]].to_string())
+        print(df.dtypes[["date_first", "kind", "n_evidence"]].to_string())
         print(df["kind"].value_counts().head(5).to_string())
     print()
 

@@ -1,6 +1,6 @@
-//! Arrow and Parquet against JSON for the same records: every event of a user corpus (e.g. the
-//! 1M-event corpus of `syriatalks generate`) built into Arrow batches, written as Parquet, and
-//! written as JSON Lines and as a serde_json array, all to a sink, in the same run, so the ratios
+//! Arrow, Parquet and CSV against JSON for the same records: every event of a user corpus (e.g.
+//! the 1M-event corpus of `syriatalks generate`) built into Arrow batches and into their flat form,
+//! written as Parquet and as CSV, and written as JSON Lines and as a serde_json array, all to a sink, in the same run, so the ratios
 //! compare like with like. `scripts/bench-scale` runs it on its largest corpus.
 //!
 //! ```sh
@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use syriatalks::{RecordKind, RecordRef};
-use syriatalks_tables::{write_jsonl, write_parquet, Batches};
+use syriatalks_tables::{write_csv, write_jsonl, write_parquet, Batches, FlatBatches};
 
 fn export(c: &mut Criterion) {
     let Some(dir) = std::env::var_os("SYRIATALKS_BENCH_DATA").map(PathBuf::from) else {
@@ -41,6 +41,20 @@ fn export(c: &mut Criterion) {
     });
     g.bench_function("parquet", |b| {
         b.iter(|| black_box(write_parquet(Batches::all(&ds, RecordKind::Event), sink()).unwrap()))
+    });
+    g.bench_function("flat_batches", |b| {
+        b.iter(|| {
+            let rows: usize = FlatBatches::new(Batches::all(&ds, RecordKind::Event))
+                .map(|b| b.unwrap().num_rows())
+                .sum();
+            black_box(rows)
+        })
+    });
+    g.bench_function("csv", |b| {
+        b.iter(|| {
+            let flat = FlatBatches::new(Batches::all(&ds, RecordKind::Event));
+            black_box(write_csv(flat, std::io::BufWriter::new(sink())).unwrap())
+        })
     });
     g.bench_function("jsonl", |b| {
         b.iter(|| black_box(write_jsonl(ds.events().iter().map(RecordRef::Event), sink()).unwrap()))

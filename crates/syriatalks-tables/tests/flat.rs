@@ -204,3 +204,26 @@ fn vocabulary_columns_carry_every_word_even_when_empty() {
     }
     assert_eq!(b.schema(), flat_schema(RecordKind::Event, false));
 }
+
+#[test]
+fn a_figure_without_claimant_is_the_articles_own_in_words() {
+    let ds = syriatalks::embedded();
+    let b = all(FlatBatches::new(Batches::all(ds, RecordKind::Figure)));
+    let cells = strings(col(&b, "claimed_by"));
+    let mut unclaimed = 0;
+    for (i, f) in ds.figures().iter().enumerate() {
+        let want = if f.claimed_by.is_empty() {
+            unclaimed += 1;
+            syriatalks::NO_CLAIMANT.to_string()
+        } else {
+            f.claimed_by.join("; ")
+        };
+        assert_eq!(cells[i].as_deref(), Some(want.as_str()), "{}", f.id);
+    }
+    assert!(unclaimed > 0, "some figures are the articles' own");
+    assert!(!b
+        .schema()
+        .field_with_name("claimed_by")
+        .unwrap()
+        .is_nullable());
+}
