@@ -15,7 +15,7 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict};
 use syriatalks::{Dataset, RecordKind};
-use syriatalks_tables::{flat_schema, record_at, schema, Batches, FlatBatches};
+use syriatalks_tables::{flat_row_count, flat_schema, schema, Batches, FlatBatches};
 
 use crate::conv::DsHandle;
 use crate::records::PyRecord;
@@ -254,13 +254,7 @@ pub fn records_to_arrow(
 }
 
 fn table_of(handle: DsHandle, kind: RecordKind, rows: Arc<[u32]>, form: Form) -> ArrowTable {
-    let n = match form {
-        Form::FlatExploded => rows
-            .iter()
-            .map(|&i| record_at(&handle, kind, i as usize).evidence().len().max(1))
-            .sum(),
-        Form::Table | Form::Flat => rows.len(),
-    };
+    let n = flat_row_count(&handle, kind, &rows, matches!(form, Form::FlatExploded));
     let schema = match form {
         Form::Table => schema(kind),
         Form::Flat => flat_schema(kind, false),

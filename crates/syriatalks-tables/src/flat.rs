@@ -14,7 +14,8 @@
 //! Exploded (`FlatBatches::exploding_evidence`), a record has one row per evidence entry (its own
 //! first, then the nested ones of its roles, delegations, agenda items and dates), each row's
 //! `source`/`quote`/`quote_start`/`quote_end` citing that entry and `evidence_index` numbering it
-//! from 0; a record without evidence keeps one row with nulls there.
+//! from 0; a record without evidence keeps one row with nulls there. Sources, which have no
+//! citation columns (a source is what the others cite), keep one row each.
 
 use std::collections::HashMap;
 use std::ops::Deref;
@@ -24,7 +25,6 @@ use arrow_array::builder::{StringBuilder, UInt32Builder, UInt64Builder};
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader, StringArray, UInt32Array};
 use arrow_cast::cast;
-use arrow_cast::display::{ArrayFormatter, FormatOptions};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use arrow_select::take::take;
 use syriatalks::{Dataset, Evidence, RecordKind, RecordRef, Source};
@@ -212,8 +212,26 @@ struct RowPlan<'a> {
     entry: Vec<Option<u32>>,
 }
 
+/// Whether the flat form of `kind` can be exploded: only a table with the citation columns can
+/// tell its rows apart by evidence entry (a source's table has none: a source is what is cited).
+fn explodes(kind: RecordKind) -> bool {
+    kind != RecordKind::Source
+}
+
+/// How many rows the flat form of these records has (one per record, or, exploded, one per
+/// evidence entry and one for a record without any).
+pub fn flat_row_count(ds: &Dataset, kind: RecordKind, rows: &[u32], explode: bool) -> usize {
+    if !(explode && explodes(kind)) {
+        return rows.len();
+    }
+    rows.iter()
+        .map(|&i| record_at(ds, kind, i as usize).evidence().len().max(1))
+        .sum()
+}
+
 impl<'a> RowPlan<'a> {
     fn new(ds: &'a Dataset, kind: RecordKind, rows: &[u32], explode: bool) -> Self {
+        let explode = explode && explodes(kind);
         let records: Vec<RecordRef<'a>> = rows
             .iter()
             .map(|&i| record_at(ds, kind, i as usize))
@@ -250,6 +268,7 @@ fn flat_batch(
     explode: bool,
     schema: &SchemaRef,
 ) -> Result<RecordBatch, ArrowError> {
+    let explode = explode && explodes(kind);
     let plan = RowPlan::new(ds, kind, rows, explode);
     let indices = UInt32Array::from(plan.take.clone());
     let sources = SourceLookup::new(ds);
@@ -357,7 +376,7 @@ fn citation_columns(plan: &RowPlan<'_>, sources: &SourceLookup<'_>) -> Vec<Array
 fn flat_column(f: &Field, c: &ArrayRef) -> Result<ArrayRef, ArrowError> {
     Ok(match c.data_type() {
         DataType::List(item) if matches!(item.data_type(), DataType::Struct(_)) => {
-            Arc::new(list_to_json(c)?)
+            Arc::new(crate::json_cells::json_cells(c)?)
         }
         DataType::List(_) => {
             let empty = f.metadata().get(FLAT_EMPTY_KEY).map(String::as_str);
@@ -369,82 +388,30 @@ fn flat_column(f: &Field, c: &ArrayRef) -> Result<ArrayRef, ArrowError> {
 
 fn join_list(c: &ArrayRef, empty: Option<&str>) -> Result<StringArray, ArrowError> {
     let list = c.as_list::<i32>();
+    // The items of every row at once, as strings: one cast per column, not one per row.
+    let items = cast(list.values(), &DataType::Utf8)?;
+    let items = items.as_string::<i32>();
+    let offsets = list.value_offsets();
     let mut out = StringBuilder::with_capacity(list.len(), list.len() * 16);
+    let mut cell = String::new();
     for i in 0..list.len() {
         if list.is_null(i) {
             out.append_null();
             continue;
         }
-        if list.value_length(i) == 0 {
+        let (from, to) = (offsets[i] as usize, offsets[i + 1] as usize);
+        if from == to {
             out.append_option(empty);
             continue;
         }
-        let items = cast(&list.value(i), &DataType::Utf8)?;
-        let items = items.as_string::<i32>();
-        let joined: Vec<&str> = items.iter().map(|s| s.unwrap_or("")).collect();
-        out.append_value(joined.join("; "));
+        cell.clear();
+        for j in from..to {
+            if j > from {
+                cell.push_str("; ");
+            }
+            cell.push_str(items.value(j));
+        }
+        out.append_value(&cell);
     }
     Ok(out.finish())
-}
-
-fn list_to_json(c: &ArrayRef) -> Result<StringArray, ArrowError> {
-    let list = c.as_list::<i32>();
-    let mut out = StringBuilder::with_capacity(list.len(), list.len() * 64);
-    for i in 0..list.len() {
-        if list.is_null(i) {
-            out.append_null();
-            continue;
-        }
-        let mut s = String::new();
-        json_value(&list.value(i), None, &mut s)?;
-        out.append_value(s);
-    }
-    Ok(out.finish())
-}
-
-/// Writes `a` (or its row `row`) as JSON: a list as an array, a struct as an object, numbers
-/// bare, everything else as a string.
-fn json_value(a: &ArrayRef, row: Option<usize>, s: &mut String) -> Result<(), ArrowError> {
-    let Some(row) = row else {
-        s.push('[');
-        for j in 0..a.len() {
-            if j > 0 {
-                s.push(',');
-            }
-            json_value(a, Some(j), s)?;
-        }
-        s.push(']');
-        return Ok(());
-    };
-    if a.is_null(row) {
-        s.push_str("null");
-        return Ok(());
-    }
-    match a.data_type() {
-        DataType::Struct(fields) => {
-            let st = a.as_struct();
-            s.push('{');
-            for (k, (f, c)) in fields.iter().zip(st.columns()).enumerate() {
-                if k > 0 {
-                    s.push(',');
-                }
-                s.push_str(&serde_json::to_string(f.name()).expect("a string serializes"));
-                s.push(':');
-                json_value(c, Some(row), s)?;
-            }
-            s.push('}');
-        }
-        DataType::List(_) => json_value(&a.as_list::<i32>().value(row), None, s)?,
-        dt => {
-            let text = ArrayFormatter::try_new(a.as_ref(), &FormatOptions::default())?
-                .value(row)
-                .to_string();
-            if dt.is_integer() || dt.is_floating() {
-                s.push_str(&text);
-            } else {
-                s.push_str(&serde_json::to_string(&text).expect("a string serializes"));
-            }
-        }
-    }
-    Ok(())
 }

@@ -7,7 +7,7 @@ use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
 use arrow_cast::cast;
 use arrow_schema::DataType;
 use syriatalks::{Dataset, EventKind, Filter, Precision, RecordKind, RecordRef};
-use syriatalks_tables::{flat_schema, schema, Batches, FlatBatches};
+use syriatalks_tables::{flat_row_count, flat_schema, schema, Batches, FlatBatches};
 
 fn strings(a: &ArrayRef) -> Vec<Option<String>> {
     let a = cast(a, &DataType::Utf8).unwrap();
@@ -148,11 +148,20 @@ fn exploded_rows_cite_each_evidence_entry_at_its_bytes() {
         // Small chunks: a record's rows never straddle a batch, whatever the chunk.
         let b = all(FlatBatches::new(Batches::all(ds, *kind).with_chunk(7)).exploding_evidence());
         let recs = records(ds, *kind);
-        let want_rows: usize = recs.iter().map(|r| r.evidence().len().max(1)).sum();
-        assert_eq!(b.num_rows(), want_rows, "{kind}");
+        let rows: Vec<u32> = (0..recs.len() as u32).collect();
+        assert_eq!(
+            b.num_rows(),
+            flat_row_count(ds, *kind, &rows, true),
+            "{kind}"
+        );
         if *kind == RecordKind::Source {
+            // A source is what the others cite: it has no citation columns to explode into.
+            assert_eq!(b.num_rows(), recs.len());
+            assert!(b.column_by_name("evidence_index").is_none());
             continue;
         }
+        let want_rows: usize = recs.iter().map(|r| r.evidence().len().max(1)).sum();
+        assert_eq!(b.num_rows(), want_rows, "{kind}");
         let ids = strings(col(&b, "id"));
         let index = col(&b, "evidence_index").as_primitive::<UInt32Type>();
         let sources = strings(col(&b, "source"));
