@@ -14,7 +14,7 @@ use arrow_schema::{ArrowError, DataType};
 /// cast to strings once; a struct's children with their names already escaped.
 struct Node {
     array: ArrayRef,
-    children: Vec<(String, Node)>,
+    children: Vec<(Vec<u8>, Node)>,
 }
 
 fn prepare(a: &ArrayRef) -> Result<Node, ArrowError> {
@@ -23,15 +23,14 @@ fn prepare(a: &ArrayRef) -> Result<Node, ArrowError> {
             let st = a.as_struct();
             let mut children = Vec::with_capacity(fields.len());
             for (f, c) in fields.iter().zip(st.columns()) {
-                let mut name = String::new();
-                escape_into(&mut name, f.name());
+                let name = serde_json::to_vec(f.name()).expect("a string serializes");
                 children.push((name, prepare(c)?));
             }
             (a.clone(), children)
         }
         DataType::List(_) => {
             let values = a.as_list::<i32>().values().clone();
-            (a.clone(), vec![(String::new(), prepare(&values)?)])
+            (a.clone(), vec![(Vec::new(), prepare(&values)?)])
         }
         DataType::Utf8
         | DataType::UInt32
@@ -44,27 +43,30 @@ fn prepare(a: &ArrayRef) -> Result<Node, ArrowError> {
     Ok(Node { array, children })
 }
 
-fn write(node: &Node, row: usize, s: &mut String) {
+fn write(node: &Node, row: usize, s: &mut Vec<u8>) {
     let a = &node.array;
     if a.is_null(row) {
-        s.push_str("null");
+        s.extend_from_slice(b"null");
         return;
     }
     match a.data_type() {
         DataType::Struct(_) => {
-            s.push('{');
+            s.push(b'{');
             for (k, (name, child)) in node.children.iter().enumerate() {
                 if k > 0 {
-                    s.push(',');
+                    s.push(b',');
                 }
-                s.push_str(name);
-                s.push(':');
+                s.extend_from_slice(name);
+                s.push(b':');
                 write(child, row, s);
             }
-            s.push('}');
+            s.push(b'}');
         }
         DataType::List(_) => write_items(node, row, s),
-        DataType::Utf8 => escape_into(s, a.as_string::<i32>().value(row)),
+        DataType::Utf8 => {
+            serde_json::to_writer(&mut *s, a.as_string::<i32>().value(row))
+                .expect("a string serializes into memory");
+        }
         DataType::UInt32 => push_display(s, a.as_primitive::<UInt32Type>().value(row)),
         DataType::UInt64 => push_display(s, a.as_primitive::<UInt64Type>().value(row)),
         DataType::Int32 => push_display(s, a.as_primitive::<Int32Type>().value(row)),
@@ -74,7 +76,7 @@ fn write(node: &Node, row: usize, s: &mut String) {
             if x.is_finite() {
                 push_display(s, x);
             } else {
-                s.push_str("null");
+                s.extend_from_slice(b"null");
             }
         }
         _ => unreachable!("prepare cast every other type to strings"),
@@ -82,39 +84,22 @@ fn write(node: &Node, row: usize, s: &mut String) {
 }
 
 /// The items of a list node's row `row`, as a JSON array.
-fn write_items(node: &Node, row: usize, s: &mut String) {
+fn write_items(node: &Node, row: usize, s: &mut Vec<u8>) {
     let offsets = node.array.as_list::<i32>().value_offsets();
     let item = &node.children[0].1;
-    s.push('[');
+    s.push(b'[');
     for (k, j) in (offsets[row] as usize..offsets[row + 1] as usize).enumerate() {
         if k > 0 {
-            s.push(',');
+            s.push(b',');
         }
         write(item, j, s);
     }
-    s.push(']');
+    s.push(b']');
 }
 
-fn push_display(s: &mut String, x: impl std::fmt::Display) {
-    use std::fmt::Write;
-    let _ = write!(s, "{x}");
-}
-
-/// Appends `t` as a JSON string.
-fn escape_into(s: &mut String, t: &str) {
-    s.push('"');
-    for ch in t.chars() {
-        match ch {
-            '"' => s.push_str("\\\""),
-            '\\' => s.push_str("\\\\"),
-            '\n' => s.push_str("\\n"),
-            '\r' => s.push_str("\\r"),
-            '\t' => s.push_str("\\t"),
-            c if (c as u32) < 0x20 => push_display(s, format_args!("\\u{:04x}", c as u32)),
-            c => s.push(c),
-        }
-    }
-    s.push('"');
+fn push_display(s: &mut Vec<u8>, x: impl std::fmt::Display) {
+    use std::io::Write;
+    write!(s, "{x}").expect("writing into memory cannot fail");
 }
 
 /// Each row of a list column as a JSON array (of objects, for a list of structs); a null list
@@ -122,7 +107,7 @@ fn escape_into(s: &mut String, t: &str) {
 pub(crate) fn json_cells(c: &ArrayRef) -> Result<StringArray, ArrowError> {
     let node = prepare(c)?;
     let mut out = StringBuilder::with_capacity(c.len(), c.len() * 64);
-    let mut cell = String::new();
+    let mut cell = Vec::new();
     for i in 0..c.len() {
         if c.is_null(i) {
             out.append_null();
@@ -130,7 +115,10 @@ pub(crate) fn json_cells(c: &ArrayRef) -> Result<StringArray, ArrowError> {
         }
         cell.clear();
         write_items(&node, i, &mut cell);
-        out.append_value(&cell);
+        // serde_json writes valid UTF-8 escapes of valid UTF-8 strings.
+        out.append_value(
+            std::str::from_utf8(&cell).map_err(|e| ArrowError::ExternalError(Box::new(e)))?,
+        );
     }
     Ok(out.finish())
 }

@@ -1,31 +1,19 @@
 //! The batches hold the record API's values, for every record type of the embedded data.
 
+mod common;
+
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, UInt64Type};
-use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
-use arrow_cast::cast;
-use arrow_schema::DataType;
+use arrow_array::{Array, RecordBatch, RecordBatchReader};
+use common::{col, strings};
 use syriatalks::{Dataset, Filter, RecordKind, RecordRef};
 use syriatalks_tables::{date32, edtf, schema, Batches, DOC_KEY};
-
-fn strings(a: &ArrayRef) -> Vec<Option<String>> {
-    let a = cast(a, &DataType::Utf8).unwrap();
-    a.as_string::<i32>()
-        .iter()
-        .map(|s| s.map(str::to_string))
-        .collect()
-}
 
 fn one_batch(ds: &Dataset, kind: RecordKind) -> RecordBatch {
     let mut it = Batches::all(ds, kind);
     let b = it.next().unwrap().unwrap();
     assert!(it.next().is_none(), "the embedded data fits one chunk");
     b
-}
-
-fn col<'b>(b: &'b RecordBatch, name: &str) -> &'b ArrayRef {
-    b.column_by_name(name)
-        .unwrap_or_else(|| panic!("no column {name}"))
 }
 
 #[test]

@@ -1,26 +1,15 @@
 //! The flat form (CSV, pandas) holds the record API's values, one row per record or per evidence
 //! entry, every row citable on its own.
 
+mod common;
+
 use arrow_array::cast::AsArray;
 use arrow_array::types::{UInt32Type, UInt64Type};
-use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
-use arrow_cast::cast;
+use arrow_array::{Array, RecordBatch, RecordBatchReader};
 use arrow_schema::DataType;
+use common::{col, strings};
 use syriatalks::{Dataset, EventKind, Filter, Precision, RecordKind, RecordRef};
 use syriatalks_tables::{flat_row_count, flat_schema, schema, Batches, FlatBatches};
-
-fn strings(a: &ArrayRef) -> Vec<Option<String>> {
-    let a = cast(a, &DataType::Utf8).unwrap();
-    a.as_string::<i32>()
-        .iter()
-        .map(|s| s.map(str::to_string))
-        .collect()
-}
-
-fn col<'b>(b: &'b RecordBatch, name: &str) -> &'b ArrayRef {
-    b.column_by_name(name)
-        .unwrap_or_else(|| panic!("no column {name}"))
-}
 
 fn all(reader: FlatBatches<&Dataset>) -> RecordBatch {
     let s = reader.schema();
