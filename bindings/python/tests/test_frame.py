@@ -102,7 +102,14 @@ def test_explode_evidence(tiny: st.Dataset) -> None:
     # The timeline explodes too, each record's rows together and in the timeline's order.
     tl = tiny.to_dataframe(explode_evidence=True)
     assert list(dict.fromkeys(tl["id"])) == [r.id for r in tiny.timeline()]
-    assert len(tl) == sum(max(1, len(r.all_evidence)) for r in tiny.timeline())
+    assert len(tl) == sum(max(1, len(r.all_evidence)) for r in tiny.timeline() if r.type != st.RecordKind.SOURCE) + sum(
+        1 for r in tiny.timeline() if r.type == st.RecordKind.SOURCE
+    )
+    # A record listed twice keeps both its places, each with all its evidence rows.
+    event, fig = tiny.events()[0], tiny.figures()[0]
+    twice = st.to_dataframe(st.RecordList([event, fig, event]), explode_evidence=True)
+    n = len(event.all_evidence)
+    assert list(twice["id"]) == [event.id] * n + [fig.id] * max(1, len(fig.all_evidence)) + [event.id] * n
 
 
 def test_empty_result_keeps_columns(tiny: st.Dataset) -> None:

@@ -85,7 +85,7 @@ def records_frame(
     types (the timeline), each type's table in the records' order with ``type`` and ``kind``
     columns added."""
     pd = _pandas()
-    _pyarrow()
+    _pyarrow()  # before any work: say what is missing first
     kinds = list(dict.fromkeys(x.type.value for x in items))
     if len(kinds) == 1 or (not items and record_type is not None):
         word = _type_word(record_type) if record_type is not None else kinds[0]
@@ -96,16 +96,17 @@ def records_frame(
     for kind in kinds:
         positions = [i for i, x in enumerate(items) if x.type.value == kind]
         part = frame_of_table(_native.records_to_arrow([items[i] for i in positions], True, explode_evidence))
-        counts = None
-        if explode_evidence:
-            # One row per evidence entry: each record's rows share its position.
-            counts = part.groupby("id", sort=False, observed=True).size()
-        order = [i for i in positions for _ in range(1 if counts is None else int(counts[items[i].id]))]
+        if "evidence_index" in part.columns:
+            # Exploded, a record's rows are contiguous and number its evidence from 0 (one null
+            # row when it has none): a record starts wherever the index is 0 or null.
+            starts = part["evidence_index"].fillna(0).eq(0).to_numpy()
+            order = [positions[k] for k in starts.cumsum() - 1]
+        else:
+            order = positions
         part.insert(0, "_order", order)
         part.insert(2, "type", kind)
-        words = part.pop(_KIND_COLUMN[kind]).astype(object) if _KIND_COLUMN.get(kind) == "kind" else None
-        if words is None:
-            words = part[_KIND_COLUMN[kind]].astype(object) if kind in _KIND_COLUMN else None
+        column = _KIND_COLUMN.get(kind)
+        words = None if column is None else (part.pop(column) if column == "kind" else part[column]).astype(object)
         part.insert(3, "kind", words)
         parts.append(part)
     return _concat(pd, parts)
