@@ -211,7 +211,7 @@ fn source_cols() -> Vec<Col<Source>> {
         ),
         Col::dict_req(
             "title_basis",
-            "Where the title comes from: stated, derived, inferred or external.",
+            "Where the title comes from: stated, inferred or external.",
             |r: &Source| r.title.basis.as_str(),
         ),
     ];
