@@ -35,7 +35,13 @@ def expected_rows(ds: st.Dataset, record_type: str, /, **filters: Any) -> List[D
             "days_first": days[0] if days else None,
             "days_last": days[1] if days else None,
             "evidence": [
-                {"source": e.source, "quote": e.quote, "start": e.span.start if e.span else None, "end": e.span.end if e.span else None}
+                {
+                    "source": e.source,
+                    "quote": e.quote,
+                    "occurrence": e.occurrence,
+                    "start": e.span.start if e.span else None,
+                    "end": e.span.end if e.span else None,
+                }
                 for e in evs
             ],
             "source": evs[0].source if evs else None,
@@ -43,12 +49,46 @@ def expected_rows(ds: st.Dataset, record_type: str, /, **filters: Any) -> List[D
             "quote_start": evs[0].span.start if evs and evs[0].span else None,
             "quote_end": evs[0].span.end if evs and evs[0].span else None,
         }
+        der = d.derivation if d else None
+        row.update(
+            date_derived_from=der.from_ if der else None,
+            date_derived_days=der.days if der else None,
+            date_derived_years=der.years if der else None,
+            date_derived_weekday=der.weekday if der else None,
+            date_derived_relation=der.relation.value if der and der.relation else None,
+        )
+        row.update(_cited("date_quote", d.cited if d else None, with_source=True))
+        if record_type == "source":
+            for what in ("title", "outlet", "author"):
+                a = getattr(r, what)
+                row[f"{what}_basis"] = a.basis.value if a else None
+                row[f"{what}_occurrence"] = a.occurrence if a else None
+                row[f"{what}_note"] = a.note if a else None
+                row.update(_cited(f"{what}_quote", a.cited if a else None))
+        if record_type == "figure":
+            k = r.number_evidence
+            row["number_evidence"] = k
+            row["number_source"] = evs[k].source if k is not None else None
+            row["number_start"] = r.number_span.start if r.number_span else None
+            row["number_end"] = r.number_span.end if r.number_span else None
         if record_type == "event":
             row["actor_ids"] = [p.actor for p in r.actors]
             row["actors"] = [{"actor": p.actor, "role": p.role.value} for p in r.actors]
             row["places"] = list(r.places)
         # Only the columns this record type's table has (a source has no evidence, an actor no date).
         out.append({k: v for k, v in row.items() if k in columns})
+    return out
+
+
+def _cited(prefix: str, e: Any, with_source: bool = False) -> Dict[str, Any]:
+    """The columns citing words the loader located: the words, their span (and source)."""
+    out = {
+        prefix: e.quote if e else None,
+        f"{prefix}_start": e.span.start if e and e.span else None,
+        f"{prefix}_end": e.span.end if e and e.span else None,
+    }
+    if with_source:
+        out[f"{prefix}_source"] = e.source if e else None
     return out
 
 

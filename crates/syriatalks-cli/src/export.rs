@@ -62,7 +62,7 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// Whether anything narrows the export (the plain JSON export takes no selection).
+    /// Whether nothing narrows the export (the JSON document is then the whole dataset's).
     pub fn is_everything(&self) -> bool {
         self.kind.is_none() && self.filter() == Filter::default() && self.partition.is_none()
     }
@@ -106,7 +106,40 @@ impl Selection {
     }
 }
 
-/// The output formats beyond the whole-dataset JSON document.
+impl Selection {
+    /// The kept records and the sources they cite, for the one-document formats, which have no
+    /// files to partition.
+    fn subset<'d>(&self, ds: &'d Dataset, what: &str) -> Result<syriatalks::Subset<'d>, Failure> {
+        if self.partition.is_some() {
+            return Err(Failure::Usage(format!(
+                "--partition splits Parquet files by year; --format {what} writes one document: \
+                 drop --partition, or use --format parquet"
+            )));
+        }
+        Ok(ds.subset(&self.kinds()?, &self.filter())?)
+    }
+}
+
+/// `export --format json`: the whole dataset, or the records the selection keeps in the same
+/// shape, with the sources they cite (see [`syriatalks::Subset`]).
+pub fn document(ds: &Dataset, sel: &Selection) -> Result<String, Failure> {
+    if sel.is_everything() {
+        return Ok(ds.to_json());
+    }
+    Ok(sel.subset(ds, "json")?.to_json())
+}
+
+/// `export --format annotations`: the evidence of every record, or of the records the selection
+/// keeps (not of the sources they merely cite).
+pub fn annotations(ds: &Dataset, sel: &Selection) -> Result<serde_json::Value, Failure> {
+    if sel.is_everything() {
+        return Ok(syriatalks_site::annotations::collection(ds));
+    }
+    let part = sel.subset(ds, "annotations")?;
+    Ok(syriatalks_site::annotations::collection_of(ds, part.kept()))
+}
+
+/// The output formats beyond the one-document ones (json, annotations).
 #[derive(Clone, Copy)]
 pub enum Table {
     /// JSON Lines, one record per line, loadable as a record file.

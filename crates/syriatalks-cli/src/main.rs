@@ -134,8 +134,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// The whole dataset, every record with its evidence (json); or the records of one type or
-    /// all, filtered like the timeline, as JSON Lines, CSV or Parquet tables (docs/TABLES.md).
+    /// Every record with its evidence, or the records of one type or all, filtered like the
+    /// timeline: as one JSON document (a filtered one also holds the sources its records cite,
+    /// listed under `selection.cited_sources`), JSON Lines, CSV or Parquet tables
+    /// (docs/TABLES.md), or Web Annotations of the kept records' evidence.
     Export {
         /// The format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -189,7 +191,8 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
-    /// Every record, one array per type, source texts included.
+    /// One document, an array per type, source texts included; filtered, only the kept records
+    /// plus the sources they cite (other references stay ids), and a `selection` object.
     Json,
     /// JSON Lines in the loader's format: one record per line, loadable as a record file.
     Jsonl,
@@ -197,7 +200,7 @@ enum Format {
     Csv,
     /// One Parquet file per record type in the --out folder (--partition year: a folder per year).
     Parquet,
-    /// Every evidence as a W3C Web Annotation (JSON-LD), selectors in code points.
+    /// The kept records' evidence as W3C Web Annotations (JSON-LD), selectors in code points.
     Annotations,
 }
 
@@ -604,16 +607,9 @@ fn query(ds: &Dataset, command: Command, out: &mut dyn Write) -> Result<(), Fail
             out: file,
             select,
         } => {
-            if !select.is_everything() {
-                return Err(Failure::Usage(
-                    "--format json and annotations write the whole dataset; --kind, the filters \
-                     and --partition apply to jsonl, csv and parquet"
-                        .into(),
-                ));
-            }
             let text = match format {
-                Format::Annotations => json(&syriatalks_site::annotations::collection(ds)),
-                _ => ds.to_json(),
+                Format::Annotations => json(&export::annotations(ds, &select)?),
+                _ => export::document(ds, &select)?,
             };
             match file {
                 Some(path) => write_atomic(&path, (text + "\n").as_bytes())?,

@@ -62,9 +62,17 @@ pub fn quote_context(chars: &[char], start: usize, end: usize) -> (String, Strin
 /// Every evidence of `ds` as an annotation, in an `AnnotationCollection` with one page.
 /// Evidence whose source or span is missing (a dataset under construction) is skipped.
 pub fn collection(ds: &Dataset) -> Value {
+    collection_of(ds, ds.records())
+}
+
+/// The evidence of `records` (records of `ds`, a filtered export's) as [`collection`] writes it.
+pub fn collection_of<'d>(
+    ds: &'d Dataset,
+    records: impl IntoIterator<Item = syriatalks::RecordRef<'d>>,
+) -> Value {
     let mut items = Vec::new();
     let mut texts = std::collections::HashMap::new();
-    for r in ds.records() {
+    for r in records {
         let body = json!({
             "id": record_uri(r.id()),
             "type": "TextualBody",

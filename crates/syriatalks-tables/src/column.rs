@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use arrow_array::builder::{ListBuilder, PrimitiveBuilder, StringBuilder, StringDictionaryBuilder};
 use arrow_array::types::{
-    ArrowPrimitiveType, Date32Type, Float64Type, Int32Type, UInt32Type, UInt64Type,
+    ArrowPrimitiveType, Date32Type, Float64Type, Int32Type, Int64Type, UInt32Type, UInt64Type,
 };
 use arrow_array::{ArrayRef, ListArray, StringArray, StructArray};
 use arrow_buffer::OffsetBuffer;
@@ -217,6 +217,22 @@ impl<T: 'static> Col<T> {
         f: impl Fn(&T) -> Option<u64> + Send + Sync + 'static,
     ) -> Self {
         Self::primitive::<UInt64Type>(name, doc, nullable, move |_, r| f(r))
+    }
+    /// A nullable signed 32-bit number.
+    pub fn i32(
+        name: &str,
+        doc: &str,
+        f: impl Fn(&T) -> Option<i32> + Send + Sync + 'static,
+    ) -> Self {
+        Self::primitive::<Int32Type>(name, doc, true, move |_, r| f(r))
+    }
+    /// A nullable signed 64-bit number.
+    pub fn i64(
+        name: &str,
+        doc: &str,
+        f: impl Fn(&T) -> Option<i64> + Send + Sync + 'static,
+    ) -> Self {
+        Self::primitive::<Int64Type>(name, doc, true, move |_, r| f(r))
     }
     /// A nullable float.
     pub fn f64(

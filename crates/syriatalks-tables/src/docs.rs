@@ -18,6 +18,7 @@ pub fn type_name(dt: &DataType) -> String {
         DataType::Float64 => "float64".into(),
         DataType::Dictionary(k, v) => format!("dictionary<{}, {}>", type_name(k), type_name(v)),
         DataType::Int32 => "int32".into(),
+        DataType::Int64 => "int64".into(),
         DataType::List(item) => format!("list<{}>", type_name(item.data_type())),
         DataType::Struct(fs) => {
             let names: Vec<&str> = fs.iter().map(|f| f.name().as_str()).collect();
@@ -64,7 +65,8 @@ One Arrow table per record type, the same from Rust (`syriatalks_tables::Batches
 - `evidence` lists every evidence entry, `start`/`end` being UTF-8 byte offsets into the source\n  text; `source`, `quote`, `quote_start`, `quote_end` repeat the first entry, flat, for citing\n  (the record's own first entry, else its first nested one: a role's, a delegation's, a date's).\n\
 - CSV files and pandas frames (`to_dataframe`) hold the *flat form* of these tables, described\n  at the end.\n\
 - Parquet with `--partition year`: `DIR/<type>/year=YYYY/part-0.parquet`, the year of the first\n  anchored day (`days_first`); records without one go to `year=__HIVE_DEFAULT_PARTITION__`,\n  which Hive, Spark and DuckDB read as a null year.\n\
-- A source's text is not a column (it is the seed file `file`).\n",
+- Other words the loader locates carry their source and UTF-8 byte offsets the same way: a\n  date's quote (`date_quote_source`, `date_quote_start`, `date_quote_end`), a source's title,\n  outlet and author (`title_quote`, `title_quote_start`…), the number a figure's bounds come from\n  (`number_evidence`, `number_source`, `number_start`, `number_end`). `occurrence` columns give\n  which occurrence of repeated words the data picks (from 1); null when it picks none (the words\n  then occur once).\n\
+- Every field of the model is a column except two, on purpose. A source's text is not a column (it\n  is the seed file `file`, and evidence offsets index into it). A record's secondary dates (an\n  event's `until`, a round's end, a figure's `period` beside its `as_of`, a role's `as_of`) are\n  given in EDTF, which keeps their precision and the *about* and *inferred* marks, and the end\n  also bounds `date_last`; their quote, derivation and note are left to the JSON and JSON Lines\n  exports, as a dozen more mostly empty columns each would bury the main date's.\n",
     );
     for kind in RecordKind::ALL {
         let s = schema(*kind);

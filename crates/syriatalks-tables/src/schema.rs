@@ -4,12 +4,13 @@ use std::sync::Arc;
 
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, Schema, SchemaRef};
+use syriatalks::date::weekday_name;
 use syriatalks::{
-    Actor, ActorKind, AgendaItem, Basis, CameoRoot, Dataset, DateQualifier, DateValue, Delegation,
-    Event, EventKind, Evidence, ExternalRef, Figure, Instrument, InstrumentKind, LocationPrecision,
-    Measure, Membership, Participant, ParticipantRole, Place, PlaceKind, PloverEventType, Position,
-    Precision, Process, Qualifier, Quote, Record, RecordKind, Role, Round, RoundStatus, Source,
-    Topic,
+    Actor, ActorKind, AgendaItem, Attested, Basis, CameoRoot, Dataset, DateQualifier, DateValue,
+    Delegation, Event, EventKind, Evidence, ExternalRef, Figure, Instrument, InstrumentKind,
+    LocationPrecision, Measure, Membership, Participant, ParticipantRole, Place, PlaceKind,
+    PloverEventType, Position, Precision, Process, Qualifier, Quote, Record, RecordKind, Relation,
+    Role, Round, RoundStatus, Source, Topic,
 };
 
 use crate::column::Col;
@@ -51,6 +52,12 @@ fn evidence_item() -> Vec<Col<Evidence>> {
             "quote",
             "The exact words of the source that state the fact.",
             |e: &Evidence| &e.quote,
+        ),
+        Col::u64(
+            "occurrence",
+            "Which occurrence of the quote in the source text the span is, counting from 1, as the record's data gives it; null when the data gives none, which the loader allows only when the words occur exactly once in the source.",
+            true,
+            |e: &Evidence| e.occurrence.map(|k| k as u64),
         ),
         Col::u64(
             "start",
@@ -126,7 +133,14 @@ fn dates<T: Record + 'static>(
         Col::utf8("date_quote", "The words of the text that give the date.", move |r| main(r).and_then(|d| d.quote.as_deref())),
         Col::utf8("date_reference", "The public document an external date comes from.", move |r| main(r).and_then(|d| d.reference.as_deref())),
         Col::utf8("date_note", "Why the date is what it is.", move |r| main(r).and_then(|d| d.note.as_deref())),
+        Col::dict("date_quote_source", "The id of the source `date_quote` was found in (among the record's own sources).", move |r| main(r).and_then(|d| d.cited.as_ref()).map(|e| e.source.as_str())),
+        Col::u64("date_quote_start", "Byte offset where `date_quote` starts in that source's text.", true, move |r| main(r).and_then(|d| d.cited.as_ref()).and_then(|e| e.span).map(|s| s.start as u64)),
+        Col::u64("date_quote_end", "Byte offset one past the end of `date_quote` in that source's text.", true, move |r| main(r).and_then(|d| d.cited.as_ref()).and_then(|e| e.span).map(|s| s.end as u64)),
         Col::dict("date_derived_from", "For a derived date, the id of its anchor (a source's publication or a dated record).", move |r| main(r).and_then(|d| d.derivation.as_ref()).map(|d| d.from.as_str())),
+        Col::i64("date_derived_days", "For a derived date, the days added to the anchor before a weekday is looked for (negative: back).", move |r| main(r).and_then(|d| d.derivation.as_ref()).and_then(|d| d.days)),
+        Col::i32("date_derived_years", "For a derived date, the years added to the anchor; the date then has year precision (\"last year\" is -1).", move |r| main(r).and_then(|d| d.derivation.as_ref()).and_then(|d| d.years)),
+        Col::vocab("date_derived_weekday", "For a derived date, the weekday looked for from the (shifted) anchor: monday … sunday.", WEEKDAYS, move |r| main(r).and_then(|d| d.derivation.as_ref()).and_then(|d| d.weekday).map(weekday_name)),
+        Col::vocab("date_derived_relation", "Which way from the (shifted) anchor the weekday is looked for: on_or_before, before, on_or_after or after.", Relation::WORDS, move |r| main(r).and_then(|d| d.derivation.as_ref()).and_then(|d| d.relation).map(|x| x.as_str())),
         Col::date("days_first", "The first day the record can have happened once its anchors are applied: what date filters use (Dataset::days).", |ds, r: &T| ds.days(r.as_record()).map(|w| w.first)),
         Col::date("days_last", "The last day the record can have happened once its anchors are applied: what date filters use (Dataset::days).", |ds, r: &T| ds.days(r.as_record()).map(|w| w.last)),
         Col::dict("during", "The record (round, event…) during which this happened, by id.", move |r| main(r).and_then(|d| d.during.as_deref())),
@@ -141,6 +155,66 @@ fn strs(v: &[String]) -> Vec<&str> {
 
 fn note<T: 'static>(get: fn(&T) -> Option<&str>) -> Col<T> {
     Col::utf8("note", "A remark by the data's authors (not a quote).", get)
+}
+
+/// The weekdays a derivation looks for, in the order `weekday_name` names them from Monday.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The citation of a source's title, outlet or author (`what`): its basis (unless the caller
+/// declares it), the words found in the text with their byte span, and the note.
+fn attested(
+    what: &'static str,
+    with_basis: bool,
+    get: fn(&Source) -> Option<&Attested>,
+) -> Vec<Col<Source>> {
+    let mut v = Vec::new();
+    if with_basis {
+        v.push(Col::vocab(
+            &format!("{what}_basis"),
+            &format!("Where the {what} comes from: stated, inferred or external."),
+            Basis::WORDS,
+            move |r| get(r).map(|a| a.basis.as_str()),
+        ));
+    }
+    v.extend([
+        Col::utf8(
+            &format!("{what}_quote"),
+            &format!("The words of the source's own text that give the {what} (the {what} itself unless the data names other words), as found there; null when none were looked up (an inferred or external {what} without a quote)."),
+            move |r| get(r).and_then(|a| a.cited.as_ref()).map(|e| e.quote.as_str()),
+        ),
+        Col::u64(
+            &format!("{what}_occurrence"),
+            &format!("Which occurrence of `{what}_quote` in the text is meant, counting from 1, as the data gives it; null when the data gives none (the words then occur once)."),
+            true,
+            move |r| get(r).and_then(|a| a.occurrence).map(|k| k as u64),
+        ),
+        Col::u64(
+            &format!("{what}_quote_start"),
+            &format!("Byte offset where `{what}_quote` starts in the source's text."),
+            true,
+            move |r| get(r).and_then(|a| a.cited.as_ref()).and_then(|e| e.span).map(|s| s.start as u64),
+        ),
+        Col::u64(
+            &format!("{what}_quote_end"),
+            &format!("Byte offset one past the end of `{what}_quote` in the source's text."),
+            true,
+            move |r| get(r).and_then(|a| a.cited.as_ref()).and_then(|e| e.span).map(|s| s.end as u64),
+        ),
+        Col::utf8(
+            &format!("{what}_note"),
+            &format!("How the {what} was found or inferred (not a quote)."),
+            move |r| get(r).and_then(|a| a.note.as_deref()),
+        ),
+    ]);
+    v
 }
 
 fn source_cols() -> Vec<Col<Source>> {
@@ -158,17 +232,22 @@ fn source_cols() -> Vec<Col<Source>> {
         ),
         Col::vocab_req(
             "title_basis",
-            "Where the title comes from: stated, derived, inferred or external.",
+            "Where the title comes from: stated, inferred or external.",
             Basis::WORDS,
             |r: &Source| r.title.basis.as_str(),
         ),
-        Col::utf8("outlet", "The publication that ran it.", |r: &Source| {
-            r.outlet.as_ref().map(|a| a.value.as_str())
-        }),
-        Col::utf8("author", "Who wrote it.", |r: &Source| {
-            r.author.as_ref().map(|a| a.value.as_str())
-        }),
     ];
+    v.extend(attested("title", false, |r| Some(&r.title)));
+    v.push(Col::utf8(
+        "outlet",
+        "The publication that ran it.",
+        |r: &Source| r.outlet.as_ref().map(|a| a.value.as_str()),
+    ));
+    v.extend(attested("outlet", true, |r| r.outlet.as_ref()));
+    v.push(Col::utf8("author", "Who wrote it.", |r: &Source| {
+        r.author.as_ref().map(|a| a.value.as_str())
+    }));
+    v.extend(attested("author", true, |r| r.author.as_ref()));
     v.extend(dates(|r: &Source| r.published.as_ref(), |_| None));
     v.extend([
         Col::utf8("url", "Where it was published.", |r: &Source| {
@@ -435,6 +514,33 @@ fn figure_cols() -> Vec<Col<Figure>> {
         Col::utf8_req("text", "The number's words as written.", |r: &Figure| {
             &r.text
         }),
+        Col::u64(
+            "number_evidence",
+            "Which entry of `evidence` (counting from 0) holds `text`, the number the bounds come from: the first whose quote contains it.",
+            true,
+            |r: &Figure| r.number_evidence.map(|i| i as u64),
+        ),
+        Col::dict(
+            "number_source",
+            "The source id of that evidence entry.",
+            |r: &Figure| {
+                r.number_evidence
+                    .and_then(|i| r.evidence.get(i))
+                    .map(|e| e.source.as_str())
+            },
+        ),
+        Col::u64(
+            "number_start",
+            "Byte offset where `text` starts in that source's text.",
+            true,
+            |r: &Figure| r.number_span.map(|s| s.start as u64),
+        ),
+        Col::u64(
+            "number_end",
+            "Byte offset one past the end of `text` in that source's text.",
+            true,
+            |r: &Figure| r.number_span.map(|s| s.end as u64),
+        ),
         Col::utf8_req("scope", "What the number covers.", |r: &Figure| &r.scope),
         Col::dict("place", "The place id it concerns.", |r: &Figure| {
             r.place.as_deref()
@@ -656,4 +762,19 @@ tables! {
     Quote => Quote, quote_cols, quotes;
     Position => Position, position_cols, positions;
     Instrument => Instrument, instrument_cols, instruments;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_weekday_vocabulary_is_the_names_the_core_gives() {
+        let mut day = chrono::Weekday::Mon;
+        for word in WEEKDAYS {
+            assert_eq!(weekday_name(day), *word);
+            day = day.succ();
+        }
+        assert_eq!(day, chrono::Weekday::Mon, "seven days, once each");
+    }
 }

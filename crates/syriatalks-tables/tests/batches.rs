@@ -3,8 +3,8 @@
 mod common;
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, UInt64Type};
-use arrow_array::{Array, RecordBatch, RecordBatchReader};
+use arrow_array::types::{ArrowPrimitiveType, Date32Type, Int32Type, Int64Type, UInt64Type};
+use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
 use common::{col, strings};
 use syriatalks::{Dataset, Filter, RecordKind, RecordRef};
 use syriatalks_tables::{date32, edtf, schema, Batches, DOC_KEY};
@@ -110,6 +110,7 @@ fn own_evidence(r: RecordRef<'_>) -> &[syriatalks::Evidence] {
 #[test]
 fn evidence_lists_and_flat_columns_carry_the_spans() {
     let ds = syriatalks::embedded();
+    let mut occurrences_given = 0;
     for kind in RecordKind::ALL {
         if *kind == RecordKind::Source {
             continue;
@@ -133,7 +134,15 @@ fn evidence_lists_and_flat_columns_carry_the_spans() {
                 .unwrap()
                 .as_primitive::<UInt64Type>();
             let quotes = strings(item.column_by_name("quote").unwrap());
+            let occurrences = item.column_by_name("occurrence").unwrap();
             for (j, e) in ev.iter().enumerate() {
+                assert_eq!(
+                    opt::<UInt64Type>(occurrences, j),
+                    e.occurrence.map(|k| k as u64),
+                    "{}",
+                    r.id()
+                );
+                occurrences_given += usize::from(e.occurrence.is_some());
                 let span = e.span.expect("the loader places every quote");
                 assert_eq!(starts.value(j) as usize, span.start);
                 assert_eq!(ends.value(j) as usize, span.end);
@@ -152,6 +161,174 @@ fn evidence_lists_and_flat_columns_carry_the_spans() {
             );
         }
     }
+    assert!(
+        occurrences_given > 0,
+        "the embedded data picks an occurrence of a repeated quote somewhere"
+    );
+}
+
+/// The value of row `i` of a primitive column, `None` when null.
+fn opt<P: ArrowPrimitiveType>(a: &ArrayRef, i: usize) -> Option<P::Native> {
+    let a = a.as_primitive::<P>();
+    a.is_valid(i).then(|| a.value(i))
+}
+
+/// Asserts that a column of quote starts and ends holds `span` at row `i`, and that the span cuts
+/// `quote` out of the text of source `source`.
+fn assert_cites(
+    ds: &Dataset,
+    b: &RecordBatch,
+    prefix: &str,
+    i: usize,
+    cited: Option<&syriatalks::Evidence>,
+) {
+    let start = opt::<UInt64Type>(col(b, &format!("{prefix}_start")), i);
+    let end = opt::<UInt64Type>(col(b, &format!("{prefix}_end")), i);
+    let quote = strings(col(b, prefix)).swap_remove(i);
+    assert_eq!(
+        quote.as_deref(),
+        cited.map(|e| e.quote.as_str()),
+        "{prefix}"
+    );
+    let Some(e) = cited else {
+        assert_eq!((start, end), (None, None), "{prefix}");
+        return;
+    };
+    let span = e.span.expect("the loader places every citation");
+    assert_eq!(
+        (start, end),
+        (Some(span.start as u64), Some(span.end as u64))
+    );
+    let text = &ds.source(&e.source).unwrap().text;
+    assert_eq!(span.slice(text), Some(e.quote.as_str()), "{prefix}");
+}
+
+#[test]
+fn derivations_and_date_quotes_match_the_record_api() {
+    let ds = syriatalks::embedded();
+    let (mut derived, mut weekdays, mut years, mut cited) = (0, 0, 0, 0);
+    for kind in RecordKind::ALL {
+        let b = one_batch(ds, *kind);
+        if b.column_by_name("date").is_none() {
+            continue;
+        }
+        let from = strings(col(&b, "date_derived_from"));
+        let weekday = strings(col(&b, "date_derived_weekday"));
+        let relation = strings(col(&b, "date_derived_relation"));
+        let sources = strings(col(&b, "date_quote_source"));
+        let recs: Vec<_> = ds.records().filter(|r| r.kind() == *kind).collect();
+        for (i, r) in recs.iter().enumerate() {
+            let d = r.date();
+            let der = d.and_then(|d| d.derivation.as_ref());
+            assert_eq!(
+                from[i].as_deref(),
+                der.map(|x| x.from.as_str()),
+                "{}",
+                r.id()
+            );
+            assert_eq!(
+                opt::<Int64Type>(col(&b, "date_derived_days"), i),
+                der.and_then(|x| x.days),
+                "{}",
+                r.id()
+            );
+            assert_eq!(
+                opt::<Int32Type>(col(&b, "date_derived_years"), i),
+                der.and_then(|x| x.years),
+                "{}",
+                r.id()
+            );
+            assert_eq!(
+                weekday[i].as_deref(),
+                der.and_then(|x| x.weekday)
+                    .map(syriatalks::date::weekday_name)
+            );
+            assert_eq!(
+                relation[i].as_deref(),
+                der.and_then(|x| x.relation).map(|x| x.as_str())
+            );
+            // The columns recompute the date: the derivation applied to its anchor's date.
+            if let (Some(d), Some(x)) = (d, der) {
+                derived += 1;
+                weekdays += usize::from(x.weekday.is_some());
+                years += usize::from(x.years.is_some());
+                let anchor = ds.get(&x.from).and_then(|a| a.date()).unwrap();
+                assert_eq!(x.apply(anchor.value), Ok(d.value), "{}", r.id());
+            }
+            let c = d.and_then(|d| d.cited.as_ref());
+            cited += usize::from(c.is_some());
+            assert_eq!(sources[i].as_deref(), c.map(|e| e.source.as_str()));
+            assert_cites(ds, &b, "date_quote", i, c);
+        }
+    }
+    assert!(derived > 0 && weekdays > 0 && years > 0 && cited > 0);
+}
+
+#[test]
+fn a_sources_title_outlet_and_author_carry_their_citations() {
+    let ds = syriatalks::embedded();
+    let b = one_batch(ds, RecordKind::Source);
+    let mut spans = 0;
+    for (i, s) in ds.sources().iter().enumerate() {
+        for (what, a) in [
+            ("title", Some(&s.title)),
+            ("outlet", s.outlet.as_ref()),
+            ("author", s.author.as_ref()),
+        ] {
+            assert_eq!(
+                strings(col(&b, &format!("{what}_basis")))[i].as_deref(),
+                a.map(|a| a.basis.as_str()),
+                "{} {what}",
+                s.id
+            );
+            assert_eq!(
+                strings(col(&b, &format!("{what}_note")))[i],
+                a.and_then(|a| a.note.clone())
+            );
+            assert_eq!(
+                opt::<UInt64Type>(col(&b, &format!("{what}_occurrence")), i),
+                a.and_then(|a| a.occurrence).map(|k| k as u64)
+            );
+            let cited = a.and_then(|a| a.cited.as_ref());
+            if let Some(e) = cited {
+                assert_eq!(e.source, s.id, "a source cites its own text");
+                spans += 1;
+            }
+            assert_cites(ds, &b, &format!("{what}_quote"), i, cited);
+        }
+    }
+    assert!(spans > ds.sources().len(), "titles and more are cited");
+}
+
+#[test]
+fn a_figures_number_is_located_in_its_evidence() {
+    let ds = syriatalks::embedded();
+    let b = one_batch(ds, RecordKind::Figure);
+    let sources = strings(col(&b, "number_source"));
+    let mut located = 0;
+    for (i, f) in ds.figures().iter().enumerate() {
+        let k = opt::<UInt64Type>(col(&b, "number_evidence"), i);
+        assert_eq!(k, f.number_evidence.map(|k| k as u64), "{}", f.id);
+        let start = opt::<UInt64Type>(col(&b, "number_start"), i);
+        let end = opt::<UInt64Type>(col(&b, "number_end"), i);
+        assert_eq!(
+            (start, end),
+            (
+                f.number_span.map(|s| s.start as u64),
+                f.number_span.map(|s| s.end as u64)
+            )
+        );
+        let Some(k) = k else { continue };
+        let e = &f.evidence[k as usize];
+        assert_eq!(sources[i].as_deref(), Some(e.source.as_str()));
+        let text = &ds.source(&e.source).unwrap().text;
+        let (start, end) = (start.unwrap() as usize, end.unwrap() as usize);
+        assert_eq!(text.get(start..end), Some(f.text.as_str()), "{}", f.id);
+        let quote = e.span.unwrap();
+        assert!(quote.start <= start && end <= quote.end, "inside the quote");
+        located += 1;
+    }
+    assert!(located > 0);
 }
 
 #[test]

@@ -65,6 +65,7 @@ mod resolve;
 pub mod retired;
 pub mod schema;
 mod search;
+mod subset;
 mod validate;
 mod vocab;
 
@@ -97,6 +98,7 @@ pub use query::{Filter, Stored};
 pub use resolve::{Candidate, MatchKind};
 pub use retired::{retirement, retirements, Resolved, Retirement};
 pub use search::{SearchHit, SearchResults, DEFAULT_SEARCH_LIMIT};
+pub use subset::Subset;
 pub use validate::is_valid_id;
 pub use vocab::UnknownWord;
 
