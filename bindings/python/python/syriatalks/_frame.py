@@ -33,11 +33,13 @@ def _pandas() -> Any:
 
 
 def _pyarrow() -> Any:
+    import importlib
+
     try:
-        import pyarrow
+        # By name: pyarrow ships no type stubs, and this module only hands it a table.
+        return importlib.import_module("pyarrow")
     except ImportError as e:  # pragma: no cover - exercised by a test with pyarrow hidden
         raise MissingDependencyError(f"syriatalks.to_dataframe reads the records' Arrow tables with pyarrow: {_INSTALL}") from e
-    return pyarrow
 
 
 #: Columns of the small frames of search hits and candidates.
@@ -91,7 +93,8 @@ def records_frame(
         word = _type_word(record_type) if record_type is not None else kinds[0]
         return frame_of_table(_native.records_to_arrow(list(items), True, explode_evidence, word))
     if not items:
-        return pd.DataFrame({"type": pd.Categorical([], categories=[k.value for k in RecordKind]), "id": pd.Series([], dtype=_STR)})
+        empty: pandas.DataFrame = pd.DataFrame({"type": pd.Categorical([], categories=[k.value for k in RecordKind]), "id": pd.Series([], dtype=_STR)})
+        return empty
     parts = []
     for kind in kinds:
         positions = [i for i, x in enumerate(items) if x.type.value == kind]
@@ -114,7 +117,7 @@ def records_frame(
 
 def _type_word(record_type: Union[str, RecordKind, Type[Record]]) -> str:
     if isinstance(record_type, type):
-        return record_type.type.value
+        return str(record_type.type.value)
     return str(getattr(record_type, "value", record_type))
 
 
@@ -126,7 +129,7 @@ def _concat(pd: Any, parts: List[pandas.DataFrame]) -> pandas.DataFrame:
         for c in p.columns:
             if isinstance(p[c].dtype, pd.CategoricalDtype):
                 cats.setdefault(c, {}).update(dict.fromkeys(p[c].cat.categories))
-    df = pd.concat(parts, ignore_index=True, sort=False).sort_values("_order", kind="stable")
+    df: pandas.DataFrame = pd.concat(parts, ignore_index=True, sort=False).sort_values("_order", kind="stable")
     df = df.drop(columns="_order").reset_index(drop=True)
     for c, categories in cats.items():
         df[c] = pd.Categorical(df[c].astype(object), categories=list(categories))
@@ -137,7 +140,7 @@ def _concat(pd: Any, parts: List[pandas.DataFrame]) -> pandas.DataFrame:
     df["kind"] = pd.Categorical(df["kind"], categories=list(words))
     for c in df.columns:
         if df[c].dtype == object and c not in cats and c != "kind":
-            df[c] = df[c].astype(_STR) if _all_strings(df[c]) else df[c]
+            df[c] = df[c].astype("string") if _all_strings(df[c]) else df[c]
     return df
 
 
