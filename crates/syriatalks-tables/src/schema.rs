@@ -33,11 +33,13 @@ pub fn edtf(d: &DateValue) -> String {
     s
 }
 
-/// The EDTF form of a start and an optional end: one date, or an interval `start/end`.
+/// The EDTF form of a start and an optional end: one date, or an interval `start/end` (one date
+/// when both ends read the same, as "in 2012 … in 2012" does: `2012/2012` says no more).
 pub fn edtf_interval(start: &DateValue, end: Option<&DateValue>) -> String {
-    match end {
-        Some(e) => format!("{}/{}", edtf(start), edtf(e)),
-        None => edtf(start),
+    let from = edtf(start);
+    match end.map(edtf) {
+        Some(to) if to != from => format!("{from}/{to}"),
+        _ => from,
     }
 }
 
@@ -776,5 +778,16 @@ mod tests {
             day = day.succ();
         }
         assert_eq!(day, chrono::Weekday::Mon, "seven days, once each");
+    }
+
+    #[test]
+    fn an_interval_whose_ends_read_the_same_is_one_date() {
+        let d = |text: &str| DateValue::new(text.parse().unwrap(), Basis::Stated);
+        assert_eq!(edtf_interval(&d("2012"), Some(&d("2012"))), "2012");
+        assert_eq!(
+            edtf_interval(&d("2012"), Some(&d("2013-06"))),
+            "2012/2013-06"
+        );
+        assert_eq!(edtf_interval(&d("2012-02-01"), None), "2012-02-01");
     }
 }
