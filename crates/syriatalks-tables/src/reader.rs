@@ -43,7 +43,7 @@ impl<D: Deref<Target = Dataset>> Batches<D> {
         let rows = ds
             .query(kind, filter)?
             .into_iter()
-            .map(|r| match ds.locate(r.id()) {
+            .map(|r| match ds.position_of(r) {
                 Some((k, i)) if k == kind => i as u32,
                 _ => unreachable!("a query returns records of the dataset, of the kind asked"),
             })

@@ -384,7 +384,9 @@ impl Dataset {
     /// assert_eq!(days.first.to_string(), "2017-02-23", "it happened at Geneva IV, not in January");
     /// ```
     pub fn days(&self, r: crate::model::RecordRef<'_>) -> Option<DateRange> {
-        match self.locate(r.id()) {
+        // A record borrowed from this dataset is found by its address; any other by its id.
+        let at = self.position_of(r).or_else(|| self.locate(r.id()));
+        match at {
             Some((k, i)) if k == r.kind() => self.indexes().bounds.outer[kind_slot(k)]
                 .get(i)
                 .copied()

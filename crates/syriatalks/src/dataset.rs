@@ -168,6 +168,29 @@ impl Dataset {
         self.index.get(id).copied()
     }
 
+    /// Where this record is, when it is one of this dataset's own (borrowed from it): its type
+    /// and index, found from its address without hashing its id. `None` for a record of another
+    /// dataset or a copy, even one with the same id ([`Dataset::locate`] finds those by id).
+    pub fn position_of(&self, r: RecordRef<'_>) -> Option<(RecordKind, usize)> {
+        fn index_in<T>(all: &[T], x: &T) -> Option<usize> {
+            let size = std::mem::size_of::<T>();
+            let offset = (x as *const T as usize).checked_sub(all.as_ptr() as usize)?;
+            (size > 0 && offset % size == 0 && offset / size < all.len()).then(|| offset / size)
+        }
+        let i = match r {
+            RecordRef::Source(x) => index_in(&self.sources, x),
+            RecordRef::Actor(x) => index_in(&self.actors, x),
+            RecordRef::Place(x) => index_in(&self.places, x),
+            RecordRef::Round(x) => index_in(&self.rounds, x),
+            RecordRef::Event(x) => index_in(&self.events, x),
+            RecordRef::Figure(x) => index_in(&self.figures, x),
+            RecordRef::Quote(x) => index_in(&self.quotes, x),
+            RecordRef::Position(x) => index_in(&self.positions, x),
+            RecordRef::Instrument(x) => index_in(&self.instruments, x),
+        }?;
+        Some((r.kind(), i))
+    }
+
     /// How many records of a type there are.
     pub(crate) fn count(&self, kind: RecordKind) -> usize {
         match kind {
@@ -236,5 +259,26 @@ impl Dataset {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self)
             .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_borrowed_record_is_found_by_address_and_a_copy_is_not() {
+        let ds = crate::embedded();
+        for r in ds.records() {
+            assert_eq!(ds.position_of(r), ds.locate(r.id()), "{}", r.id());
+        }
+        // A copy has the same id but lives elsewhere: only `locate` finds its namesake.
+        let copy = ds.events()[3].clone();
+        assert_eq!(ds.position_of(RecordRef::Event(&copy)), None);
+        assert_eq!(
+            ds.days(RecordRef::Event(&copy)),
+            ds.days(RecordRef::Event(&ds.events()[3]))
+        );
+        assert!(ds.days(RecordRef::Event(&copy)).is_some());
     }
 }
