@@ -257,9 +257,15 @@ impl Dataset {
     /// Every record as JSON: one array per type, each record with its evidence spans, the source
     /// texts included so that every quote can be checked against them.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self)
-            .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+        pretty_json(self)
     }
+}
+
+/// Pretty-printed JSON of an export document; an error (which the model's types cannot produce)
+/// becomes a JSON object saying what it was rather than a panic.
+pub(crate) fn pretty_json(value: &impl Serialize) -> String {
+    serde_json::to_string_pretty(value)
+        .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
 }
 
 #[cfg(test)]

@@ -190,8 +190,7 @@ impl<'d> Subset<'d> {
 
     /// The document as pretty-printed JSON, like [`Dataset::to_json`].
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self)
-            .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+        crate::dataset::pretty_json(self)
     }
 }
 
