@@ -17,7 +17,6 @@
 //! from 0; a record without evidence keeps one row with nulls there. Sources, which have no
 //! citation columns (a source is what the others cite), keep one row each.
 
-use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -27,7 +26,7 @@ use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader, StringArray, 
 use arrow_cast::cast;
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use arrow_select::take::take;
-use syriatalks::{Dataset, Evidence, RecordKind, RecordRef, Source};
+use syriatalks::{Dataset, Evidence, RecordKind, RecordRef};
 
 use crate::column::{dict_type, field, FLAT_EMPTY_KEY};
 use crate::reader::Batches;
@@ -271,7 +270,6 @@ fn flat_batch(
     let explode = explode && explodes(kind);
     let plan = RowPlan::new(ds, kind, rows, explode);
     let indices = UInt32Array::from(plan.take.clone());
-    let sources = SourceLookup::new(ds);
     let mut cols: Vec<ArrayRef> = Vec::with_capacity(schema.fields().len());
     for (f, c) in table.schema().fields().iter().zip(table.columns()) {
         let flat = flat_column(f, c)?;
@@ -291,7 +289,7 @@ fn flat_batch(
             if explode {
                 cols.push(Arc::new(UInt32Array::from(plan.entry.clone())));
             }
-            cols.extend(citation_columns(&plan, &sources));
+            cols.extend(citation_columns(ds, &plan));
         }
     }
     RecordBatch::try_new(schema.clone(), cols)
@@ -327,16 +325,7 @@ fn cited_column(name: &str, plan: &RowPlan<'_>) -> ArrayRef {
     }
 }
 
-/// The sources of a dataset by id, looked up once per batch.
-struct SourceLookup<'a>(HashMap<&'a str, &'a Source>);
-
-impl<'a> SourceLookup<'a> {
-    fn new(ds: &'a Dataset) -> Self {
-        SourceLookup(ds.sources().iter().map(|s| (s.id.as_str(), s)).collect())
-    }
-}
-
-fn citation_columns(plan: &RowPlan<'_>, sources: &SourceLookup<'_>) -> Vec<ArrayRef> {
+fn citation_columns(ds: &Dataset, plan: &RowPlan<'_>) -> Vec<ArrayRef> {
     let n = plan.take.len();
     let (mut title, mut outlet, mut published, mut url, mut all) = (
         StringBuilder::new(),
@@ -347,7 +336,8 @@ fn citation_columns(plan: &RowPlan<'_>, sources: &SourceLookup<'_>) -> Vec<Array
     );
     let mut count = UInt32Builder::with_capacity(n);
     for k in 0..n {
-        let s = plan.cited(k).and_then(|e| sources.0.get(e.source.as_str()));
+        // The dataset's own id index: no per-batch map of every source.
+        let s = plan.cited(k).and_then(|e| ds.source(&e.source));
         title.append_option(s.map(|s| s.title.value.as_str()));
         outlet.append_option(s.and_then(|s| s.outlet.as_ref()).map(|o| o.value.as_str()));
         published.append_option(s.and_then(|s| s.published.as_ref()).map(edtf));
