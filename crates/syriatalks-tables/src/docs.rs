@@ -97,8 +97,8 @@ every row citable on its own:\n\n\
 - the columns below are added: `label` after `id`, the others after `quote_end` (the source\n  table, which has no evidence list, gets only `label`).\n\n\
 Exploded (`to_dataframe(…, explode_evidence=True)`, `FlatBatches::exploding_evidence`), a record\n\
 has one row per evidence entry, its own first, then the nested ones; `source`, `quote`,\n\
-`quote_start`, `quote_end` and the `source_…` columns cite that entry. A record without evidence\n\
-keeps one row.\n\n\
+`quote_start`, `quote_end` and the `source_…` columns cite that entry, and the `evidence` list is\n\
+left out (each row cites its own entry). A record without evidence keeps one row.\n\n\
 | column | Arrow type | nullable | meaning |\n| --- | --- | --- | --- |\n",
     );
     for f in crate::flat::added_fields() {

@@ -14,8 +14,10 @@
 //! Exploded (`FlatBatches::exploding_evidence`), a record has one row per evidence entry (its own
 //! first, then the nested ones of its roles, delegations, agenda items and dates), each row's
 //! `source`/`quote`/`quote_start`/`quote_end` citing that entry and `evidence_index` numbering it
-//! from 0; a record without evidence keeps one row with nulls there. Sources, which have no
-//! citation columns (a source is what the others cite), keep one row each.
+//! from 0; a record without evidence keeps one row with nulls there. The `evidence` list itself
+//! is left out (each row cites its own entry; repeating the list on every row would grow with the
+//! square of a record's entries). Sources, which have no citation columns (a source is what the
+//! others cite), keep one row each.
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -35,6 +37,11 @@ use crate::write::record_at;
 
 /// The columns that cite a row's evidence entry, in the table and in the flat form.
 const CITED: [&str; 4] = ["source", "quote", "quote_start", "quote_end"];
+
+/// The list of every evidence entry: left out when exploded, where each row cites its own entry
+/// (repeating the whole list on each of a record's rows would make the output quadratic in its
+/// number of entries).
+const EVIDENCE_LIST: &str = "evidence";
 
 /// The column after which the citation columns are inserted.
 const LAST_CITED: &str = "quote_end";
@@ -126,9 +133,13 @@ fn flat_field(f: &Field) -> Field {
 
 /// The schema of the flat form of `kind`'s table; `explode` adds `evidence_index`.
 pub fn flat_schema(kind: RecordKind, explode: bool) -> SchemaRef {
+    let explode = explode && explodes(kind);
     let table = schema(kind);
     let mut fields = Vec::with_capacity(table.fields().len() + 8);
     for f in table.fields() {
+        if explode && f.name() == EVIDENCE_LIST {
+            continue;
+        }
         fields.push(flat_field(f));
         if f.name() == "id" {
             fields.push(added_after_id());
@@ -272,6 +283,9 @@ fn flat_batch(
     let indices = UInt32Array::from(plan.take.clone());
     let mut cols: Vec<ArrayRef> = Vec::with_capacity(schema.fields().len());
     for (f, c) in table.schema().fields().iter().zip(table.columns()) {
+        if explode && f.name() == EVIDENCE_LIST {
+            continue;
+        }
         let flat = flat_column(f, c)?;
         let col = if !explode {
             flat
@@ -334,6 +348,22 @@ fn citation_columns(ds: &Dataset, plan: &RowPlan<'_>) -> Vec<ArrayRef> {
         StringBuilder::new(),
         StringBuilder::new(),
     );
+    // Per record, once (an exploded record has one row per entry): its evidence count and the
+    // sources it cites, deduplicated through a set so a record with many entries stays linear.
+    let per_record: Vec<(u32, Option<String>)> = plan
+        .evidence
+        .iter()
+        .map(|ev| {
+            let mut seen = std::collections::HashSet::new();
+            let ids: Vec<&str> = ev
+                .iter()
+                .map(|e| e.source.as_str())
+                .filter(|id| seen.insert(*id))
+                .collect();
+            let n = u32::try_from(ev.len()).unwrap_or(u32::MAX);
+            (n, (!ids.is_empty()).then(|| ids.join("; ")))
+        })
+        .collect();
     let mut count = UInt32Builder::with_capacity(n);
     for k in 0..n {
         // The dataset's own id index: no per-batch map of every source.
@@ -342,15 +372,9 @@ fn citation_columns(ds: &Dataset, plan: &RowPlan<'_>) -> Vec<ArrayRef> {
         outlet.append_option(s.and_then(|s| s.outlet.as_ref()).map(|o| o.value.as_str()));
         published.append_option(s.and_then(|s| s.published.as_ref()).map(edtf));
         url.append_option(s.and_then(|s| s.url.as_deref()));
-        let ev = &plan.evidence[plan.take[k] as usize];
-        count.append_value(u32::try_from(ev.len()).unwrap_or(u32::MAX));
-        let mut seen: Vec<&str> = Vec::new();
-        for e in ev {
-            if !seen.contains(&e.source.as_str()) {
-                seen.push(&e.source);
-            }
-        }
-        all.append_option((!seen.is_empty()).then(|| seen.join("; ")));
+        let (entries, cited) = &per_record[plan.take[k] as usize];
+        count.append_value(*entries);
+        all.append_option(cited.as_deref());
     }
     vec![
         Arc::new(title.finish()),
