@@ -3,9 +3,9 @@
 use std::ffi::c_char;
 use std::ptr;
 
-use crate::ffi::{handle, json, out, text};
-use crate::handle::{register, StDataset, Tag};
-use crate::status::{c_string, guard, Error, StStatus};
+use crate::ffi::{give_string, handle, json, out, text};
+use crate::handle::StDataset;
+use crate::status::{guard, Error, StStatus};
 
 /// The record with this id cited for a bibliography: `style` is `"bibtex"` (a `@misc` entry) or
 /// `"csl"` (CSL-JSON), naming the record id, the data version, the evidence quote and the
@@ -38,9 +38,7 @@ pub unsafe extern "C" fn st_cite(
         let cited = h.ds().cite(id, style).ok_or_else(|| {
             Error::new(StStatus::NoSuchRecord, format!("no record has id `{id}`"))
         })?;
-        let p = c_string(&cited).into_raw();
-        register(p as *const c_char, Tag::String);
-        *slot = p;
+        give_string(&cited, slot);
         Ok(())
     })
 }

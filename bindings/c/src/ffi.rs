@@ -149,10 +149,15 @@ pub(crate) fn json<T: serde::Serialize + ?Sized>(
 ) -> Result<(), Error> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Error::new(StStatus::Internal, format!("cannot write JSON: {e}")))?;
-    let p = c_string(&text).into_raw();
+    give_string(&text, out);
+    Ok(())
+}
+
+/// Hands `text` to C as a new string the caller owns (registered, so `st_string_free` knows it).
+pub(crate) fn give_string(text: &str, out: &mut *mut c_char) {
+    let p = c_string(text).into_raw();
     register(p as *const c_char, Tag::String);
     *out = p;
-    Ok(())
 }
 
 /// A list handed to C: its public part (items pointer and length) first, so that a pointer to
@@ -1324,10 +1329,7 @@ pub unsafe extern "C" fn st_dataset_json(ds: *const StDataset, out: *mut *mut c_
     guard(|| unsafe {
         let slot = self::out(out, ptr::null_mut(), "out")?;
         let h = handle(ds)?;
-        let text = h.ds().to_json();
-        let p = c_string(&text).into_raw();
-        register(p as *const c_char, Tag::String);
-        *slot = p;
+        give_string(&h.ds().to_json(), slot);
         Ok(())
     })
 }
