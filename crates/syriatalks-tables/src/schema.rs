@@ -6,11 +6,11 @@ use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, Schema, SchemaRef};
 use syriatalks::date::weekday_name;
 use syriatalks::{
-    Actor, ActorKind, AgendaItem, Attested, Basis, CameoRoot, Dataset, DateQualifier, DateValue,
-    Delegation, Event, EventKind, Evidence, ExternalRef, Figure, Instrument, InstrumentKind,
-    LocationPrecision, Measure, Membership, Participant, ParticipantRole, Place, PlaceKind,
-    PloverEventType, Position, Precision, Process, Qualifier, Quote, Record, RecordKind, Relation,
-    Role, Round, RoundStatus, Source, Topic,
+    Actor, ActorKind, AgendaItem, Attested, Basis, ByteSpan, CameoRoot, Dataset, DateQualifier,
+    DateValue, Delegation, Event, EventKind, Evidence, ExternalRef, Figure, Instrument,
+    InstrumentKind, LocationPrecision, Measure, Membership, Participant, ParticipantRole, Place,
+    PlaceKind, PloverEventType, Position, Precision, Process, Qualifier, Quote, Record, RecordKind,
+    Relation, Role, Round, RoundStatus, Source, Topic,
 };
 
 use crate::column::Col;
@@ -43,6 +43,21 @@ pub fn edtf_interval(start: &DateValue, end: Option<&DateValue>) -> String {
     }
 }
 
+/// The two columns of a byte span, `start` and `end` (one past the last byte), from the same
+/// optional span; UTF-8 offsets into a source's text.
+fn span_cols<T: 'static>(
+    (start, start_doc): (&str, &str),
+    (end, end_doc): (&str, &str),
+    get: impl Fn(&T) -> Option<ByteSpan> + Copy + Send + Sync + 'static,
+) -> [Col<T>; 2] {
+    [
+        Col::u64(start, start_doc, true, move |r| {
+            get(r).map(|s| s.start as u64)
+        }),
+        Col::u64(end, end_doc, true, move |r| get(r).map(|s| s.end as u64)),
+    ]
+}
+
 fn evidence_item() -> Vec<Col<Evidence>> {
     vec![
         Col::dict_req(
@@ -61,19 +76,20 @@ fn evidence_item() -> Vec<Col<Evidence>> {
             true,
             |e: &Evidence| e.occurrence.map(|k| k as u64),
         ),
-        Col::u64(
+    ]
+    .into_iter()
+    .chain(span_cols(
+        (
             "start",
             "Byte offset of the quote in the source text (UTF-8), where it starts.",
-            true,
-            |e: &Evidence| e.span.map(|s| s.start as u64),
         ),
-        Col::u64(
+        (
             "end",
             "Byte offset of the quote in the source text (UTF-8), one past its end.",
-            true,
-            |e: &Evidence| e.span.map(|s| s.end as u64),
         ),
-    ]
+        |e: &Evidence| e.span,
+    ))
+    .collect()
 }
 
 /// The entry a record is cited by: its own first evidence entry, else the first nested one (a
@@ -89,13 +105,14 @@ fn evidence<T: Record + 'static>(get: fn(&T) -> &[Evidence], what: &'static str)
         Col::list("evidence", &format!("Every evidence entry for the {what}: the source and the verbatim quote, with its byte span in the source text."), get, evidence_item()),
         Col::dict("source", "The source id of the record's first evidence entry (its own, else the first nested one: a role's, a delegation's, a date's), flat, for citing.", move |r| first_evidence(get, r).map(|e| e.source.as_str())),
         Col::utf8("quote", "The quote of that first evidence entry (flat, for citing).", move |r| first_evidence(get, r).map(|e| e.quote.as_str())),
-        Col::u64("quote_start", "Byte offset where that first evidence quote starts in its source text.", true, move |r| {
-            first_evidence(get, r).and_then(|e| e.span).map(|s| s.start as u64)
-        }),
-        Col::u64("quote_end", "Byte offset one past the end of that first evidence quote in its source text.", true, move |r| {
-            first_evidence(get, r).and_then(|e| e.span).map(|s| s.end as u64)
-        }),
     ]
+    .into_iter()
+    .chain(span_cols(
+        ("quote_start", "Byte offset where that first evidence quote starts in its source text."),
+        ("quote_end", "Byte offset one past the end of that first evidence quote in its source text."),
+        move |r| first_evidence(get, r).and_then(|e| e.span),
+    ))
+    .collect()
 }
 
 fn external<T: 'static>(get: fn(&T) -> &[ExternalRef]) -> Col<T> {
@@ -123,6 +140,17 @@ fn dates<T: Record + 'static>(
     main: fn(&T) -> Option<&DateValue>,
     end: fn(&T) -> Option<&DateValue>,
 ) -> Vec<Col<T>> {
+    let [date_quote_start, date_quote_end] = span_cols(
+        (
+            "date_quote_start",
+            "Byte offset where `date_quote` starts in that source's text.",
+        ),
+        (
+            "date_quote_end",
+            "Byte offset one past the end of `date_quote` in that source's text.",
+        ),
+        move |r| main(r).and_then(|d| d.cited.as_ref()).and_then(|e| e.span),
+    );
     vec![
         Col::utf8_owned("date", "The main date in EDTF (ISO 8601-2): `2017-09`, `2014-01~` (approximate: qualifier about), `2016?` (inferred), `%` for both; `start/end` when the record states an end. Early/mid/late add no mark (see date_qualifier).", move |r| {
             main(r).map(|d| edtf_interval(d, end(r)))
@@ -136,8 +164,8 @@ fn dates<T: Record + 'static>(
         Col::utf8("date_reference", "The public document an external date comes from.", move |r| main(r).and_then(|d| d.reference.as_deref())),
         Col::utf8("date_note", "Why the date is what it is.", move |r| main(r).and_then(|d| d.note.as_deref())),
         Col::dict("date_quote_source", "The id of the source `date_quote` was found in (among the record's own sources).", move |r| main(r).and_then(|d| d.cited.as_ref()).map(|e| e.source.as_str())),
-        Col::u64("date_quote_start", "Byte offset where `date_quote` starts in that source's text.", true, move |r| main(r).and_then(|d| d.cited.as_ref()).and_then(|e| e.span).map(|s| s.start as u64)),
-        Col::u64("date_quote_end", "Byte offset one past the end of `date_quote` in that source's text.", true, move |r| main(r).and_then(|d| d.cited.as_ref()).and_then(|e| e.span).map(|s| s.end as u64)),
+        date_quote_start,
+        date_quote_end,
         Col::dict("date_derived_from", "For a derived date, the id of its anchor (a source's publication or a dated record).", move |r| main(r).and_then(|d| d.derivation.as_ref()).map(|d| d.from.as_str())),
         Col::i64("date_derived_days", "For a derived date, the days added to the anchor before a weekday is looked for (negative: back).", move |r| main(r).and_then(|d| d.derivation.as_ref()).and_then(|d| d.days)),
         Col::i32("date_derived_years", "For a derived date, the years added to the anchor; the date then has year precision (\"last year\" is -1).", move |r| main(r).and_then(|d| d.derivation.as_ref()).and_then(|d| d.years)),
@@ -198,24 +226,23 @@ fn attested(
             true,
             move |r| get(r).and_then(|a| a.occurrence).map(|k| k as u64),
         ),
-        Col::u64(
+    ]);
+    v.extend(span_cols(
+        (
             &format!("{what}_quote_start"),
             &format!("Byte offset where `{what}_quote` starts in the source's text."),
-            true,
-            move |r| get(r).and_then(|a| a.cited.as_ref()).and_then(|e| e.span).map(|s| s.start as u64),
         ),
-        Col::u64(
+        (
             &format!("{what}_quote_end"),
             &format!("Byte offset one past the end of `{what}_quote` in the source's text."),
-            true,
-            move |r| get(r).and_then(|a| a.cited.as_ref()).and_then(|e| e.span).map(|s| s.end as u64),
         ),
-        Col::utf8(
-            &format!("{what}_note"),
-            &format!("How the {what} was found or inferred (not a quote)."),
-            move |r| get(r).and_then(|a| a.note.as_deref()),
-        ),
-    ]);
+        move |r| get(r).and_then(|a| a.cited.as_ref()).and_then(|e| e.span),
+    ));
+    v.push(Col::utf8(
+        &format!("{what}_note"),
+        &format!("How the {what} was found or inferred (not a quote)."),
+        move |r| get(r).and_then(|a| a.note.as_deref()),
+    ));
     v
 }
 
@@ -478,6 +505,17 @@ fn event_cols() -> Vec<Col<Event>> {
 }
 
 fn figure_cols() -> Vec<Col<Figure>> {
+    let [number_start, number_end] = span_cols(
+        (
+            "number_start",
+            "Byte offset where `text` starts in that source's text.",
+        ),
+        (
+            "number_end",
+            "Byte offset one past the end of `text` in that source's text.",
+        ),
+        |r: &Figure| r.number_span,
+    );
     let mut v = vec![
         Col::dict_req("id", "The figure's stable id.", |r: &Figure| &r.id),
         Col::vocab_req(
@@ -531,18 +569,8 @@ fn figure_cols() -> Vec<Col<Figure>> {
                     .map(|e| e.source.as_str())
             },
         ),
-        Col::u64(
-            "number_start",
-            "Byte offset where `text` starts in that source's text.",
-            true,
-            |r: &Figure| r.number_span.map(|s| s.start as u64),
-        ),
-        Col::u64(
-            "number_end",
-            "Byte offset one past the end of `text` in that source's text.",
-            true,
-            |r: &Figure| r.number_span.map(|s| s.end as u64),
-        ),
+        number_start,
+        number_end,
         Col::utf8_req("scope", "What the number covers.", |r: &Figure| &r.scope),
         Col::dict("place", "The place id it concerns.", |r: &Figure| {
             r.place.as_deref()
