@@ -175,7 +175,8 @@ impl<D: Deref<Target = Dataset>> FlatBatches<D> {
 
     /// One flat row per evidence entry of each record (see the module documentation).
     pub fn exploding_evidence(mut self) -> Self {
-        self.explode = true;
+        // Resolved here once: a type without citation columns keeps one row per record.
+        self.explode = explodes(self.inner.kind());
         self.schema = flat_schema(self.inner.kind(), true);
         self
     }
@@ -241,7 +242,6 @@ pub fn flat_row_count(ds: &Dataset, kind: RecordKind, rows: &[u32], explode: boo
 
 impl<'a> RowPlan<'a> {
     fn new(ds: &'a Dataset, kind: RecordKind, rows: &[u32], explode: bool) -> Self {
-        let explode = explode && explodes(kind);
         let records: Vec<RecordRef<'a>> = rows
             .iter()
             .map(|&i| record_at(ds, kind, i as usize))
@@ -270,6 +270,7 @@ impl<'a> RowPlan<'a> {
     }
 }
 
+/// One flat batch of the table rows `rows`; `explode` already says whether this type explodes.
 fn flat_batch(
     ds: &Dataset,
     kind: RecordKind,
@@ -278,7 +279,6 @@ fn flat_batch(
     explode: bool,
     schema: &SchemaRef,
 ) -> Result<RecordBatch, ArrowError> {
-    let explode = explode && explodes(kind);
     let plan = RowPlan::new(ds, kind, rows, explode);
     let indices = UInt32Array::from(plan.take.clone());
     let mut cols: Vec<ArrayRef> = Vec::with_capacity(schema.fields().len());
