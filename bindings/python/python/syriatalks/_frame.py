@@ -138,14 +138,7 @@ def _concat(pd: Any, parts: List[pandas.DataFrame]) -> pandas.DataFrame:
     for cls in (_vocab.ActorKind, _vocab.PlaceKind, _vocab.Process, _vocab.EventKind, _vocab.Measure, _vocab.Topic, _vocab.InstrumentKind):
         words.update(dict.fromkeys(m.value for m in cls))
     df["kind"] = pd.Categorical(df["kind"], categories=list(words))
-    for c in df.columns:
-        if df[c].dtype == object and c not in cats and c != "kind":
-            df[c] = df[c].astype("string") if _all_strings(df[c]) else df[c]
     return df
-
-
-def _all_strings(col: Any) -> bool:
-    return all(v is None or isinstance(v, str) or v != v for v in col)
 
 
 def _frame(pd: Any, rows: List[Dict[str, Any]], spec: List[Tuple[str, str, Any]]) -> pandas.DataFrame:
