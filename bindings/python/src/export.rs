@@ -1,5 +1,6 @@
 //! `syriatalks.export`: the records that match a query written as Parquet, CSV or JSON Lines by
-//! the writers of `syriatalks-tables` (the ones the CLI's `export` uses), without the GIL.
+//! the writers of `syriatalks-tables` (the ones the CLI's `export` uses), or as the JSON document
+//! of `export --format json`, without the GIL.
 
 use std::fs::{self, File};
 use std::io::BufWriter;
@@ -40,6 +41,7 @@ enum Format {
     ParquetByYear,
     Csv,
     Jsonl,
+    Json,
 }
 
 fn format_of(format: &str, partition: Option<&str>) -> PyResult<Format> {
@@ -48,11 +50,12 @@ fn format_of(format: &str, partition: Option<&str>) -> PyResult<Format> {
         ("parquet", Some("year")) => Ok(Format::ParquetByYear),
         ("csv", None) => Ok(Format::Csv),
         ("jsonl", None) => Ok(Format::Jsonl),
-        ("parquet" | "csv" | "jsonl", Some(p)) => Err(PyValueError::new_err(format!(
+        ("json", None) => Ok(Format::Json),
+        ("parquet" | "csv" | "jsonl" | "json", Some(p)) => Err(PyValueError::new_err(format!(
             "partition={p:?}: only Parquet is partitioned, and only by \"year\""
         ))),
         (f, _) => Err(PyValueError::new_err(format!(
-            "unknown export format {f:?} (expected one of: parquet, csv, jsonl)"
+            "unknown export format {f:?} (expected one of: parquet, csv, jsonl, json)"
         ))),
     }
 }
@@ -65,6 +68,22 @@ fn write(
     dir: &Path,
 ) -> Result<Vec<PathBuf>, Failure> {
     let mut written = Vec::new();
+    if format == Format::Json {
+        // As the CLI's `export --format json`: the whole document when nothing is left out, else
+        // the kept records in the same shape with the sources their quotes cite.
+        let ds: &Dataset = handle.ds();
+        let text = if kinds == RecordKind::ALL && *filter == Filter::default() {
+            ds.to_json()
+        } else {
+            ds.subset(kinds, filter).map_err(Failure::Query)?.to_json()
+        };
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(dir, text + "\n")?;
+        written.push(dir.to_path_buf());
+        return Ok(written);
+    }
     if format == Format::Jsonl {
         // As the CLI's `--out FILE`: the path is the file, so the loader reads it with its seeds.
         let ds: &Dataset = handle.ds();
@@ -110,7 +129,7 @@ fn write(
                 }
                 written.push(path);
             }
-            Format::Jsonl => unreachable!("written above"),
+            Format::Jsonl | Format::Json => unreachable!("written above"),
         }
     }
     Ok(written)
@@ -120,7 +139,8 @@ fn write(
 ///
 /// Writes the records of one type (or of every type) that match the filters under the folder
 /// `path`: `TYPE.parquet`, `TYPE/year=YYYY/part-0.parquet` (partition "year", replacing the
-/// type's folder) or `TYPE.csv`; for "jsonl", `path` is the file. Returns the files written.
+/// type's folder) or `TYPE.csv`; for "jsonl" and "json", `path` is the file. Returns the files
+/// written.
 #[pyfunction]
 #[pyo3(signature = (dataset, path, format, partition = None, record_type = None, filters = None))]
 pub fn export(

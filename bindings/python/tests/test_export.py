@@ -1,5 +1,5 @@
-"""Files out of Python (issue 9): ``export`` writes Parquet (hive-partitioned by year), CSV and
-JSON Lines through the Rust writers the CLI uses; DuckDB, pandas and the loader read them back to
+"""Files out of Python (issue 9): ``export`` writes Parquet (hive-partitioned by year), CSV, JSON
+Lines and the JSON document through the Rust writers the CLI uses; DuckDB, pandas and the loader read them back to
 what the record API says. Every expected value comes from the records."""
 
 from __future__ import annotations
@@ -118,6 +118,29 @@ def test_the_json_lines_export_loads_back_through_the_loader(tmp_path: Path) -> 
     assert back.counts() == ds.counts()
     for kind in RECORD_CLASSES:
         assert [r.to_dict() for r in back.select(kind)] == [r.to_dict() for r in ds.select(kind)], kind
+
+
+def test_the_json_document_is_the_clis_whole_or_filtered(tmp_path: Path) -> None:
+    ds = st.embedded()
+    whole = ds.export(tmp_path / "all.json", "json")
+    assert whole == [str(tmp_path / "all.json")]
+    assert json.loads((tmp_path / "all.json").read_text()) == json.loads(ds.to_json())
+    part = Path(ds.export(tmp_path / "lavrov" / "events.json", "json", record_type="event", actor="lavrov")[0])
+    doc = json.loads(part.read_text())
+    kept = ds.events(actor="lavrov")
+    assert kept and [e["id"] for e in doc["events"]] == [e.id for e in kept]
+    assert doc["actors"] == doc["figures"] == []
+    # Only the sources the kept records cite, so every quote stays checkable at its span.
+    written = [s["id"] for s in doc["sources"]]
+    assert set(written) >= {src.id for e in kept for src in e.sources}
+    assert written == doc["selection"]["cited_sources"] and len(written) < len(ds.sources())
+    assert doc["selection"]["filter"] == {"actor": "lavrov"}
+    # The same bytes as the CLI's document for the same selection.
+    cli = subprocess.run(
+        [_cli(), "export", "--format", "json", "--kind", "event", "--actor", "lavrov"],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    assert part.read_text() == cli
 
 
 def test_a_partitioned_export_replaces_the_years_of_an_earlier_one(tmp_path: Path) -> None:

@@ -112,6 +112,29 @@ def test_explode_evidence(tiny: st.Dataset) -> None:
     assert list(twice["id"]) == [event.id] * n + [fig.id] * max(1, len(fig.all_evidence)) + [event.id] * n
 
 
+def test_a_record_too_wide_to_explode_is_a_limit_error(tmp_path: Path) -> None:
+    """An actor with 3000 roles, each with its own quote: exploded, each of its 3001 rows would
+    repeat the 3000 roles (1.6 GB); refused naming it, while its one unexploded row is built."""
+    root = tmp_path / "wide"
+    (root / "seeds").mkdir(parents=True)
+    n = 3000
+    (root / "seeds" / "a0.txt").write_text("An article.\n" + "".join(f"Delegation {i} met the envoy. " for i in range(n)))
+    (root / "seeds" / "manifest.toml").write_text(st.manifest_for(root / "seeds"))
+    records = [
+        '[[source]]\nid = "s0"\nfile = "a0.txt"\ntitle = { value = "An article.", basis = "stated" }\n',
+        '[[actor]]\nid = "envoy"\nkind = "person"\nname = "Envoy"\nevidence = [{ source = "s0", quote = "An article." }]\n',
+    ]
+    records += [f'[[actor.roles]]\ntitle = "Envoy number {i}"\nevidence = [{{ source = "s0", quote = "Delegation {i} met the envoy." }}]\n' for i in range(n)]
+    (root / "records.toml").write_text("\n".join(records))
+    ds = st.load(root)
+    assert len(ds.to_dataframe("actor")) == 1
+    with pytest.raises(st.LimitError, match=r"^actor envoy: exploded, its 3001 evidence entries .* over the limit of 16777216 bytes") as e:
+        ds.to_dataframe("actor", explode_evidence=True)
+    assert isinstance(e.value, ValueError) and isinstance(e.value, st.Error)
+    # The other types of the same dataset explode as usual.
+    assert len(ds.to_dataframe("source", explode_evidence=True)) == 1
+
+
 def test_empty_result_keeps_columns(tiny: st.Dataset) -> None:
     df = tiny.to_dataframe("event", since="2020")
     assert len(df) == 0 and "date_first" in df.columns and "quote" in df.columns

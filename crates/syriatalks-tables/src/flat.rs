@@ -9,15 +9,21 @@
 //! - after `id` comes `label`, the record's short human label;
 //! - after `quote_end` come the columns that cite the row's evidence without a join:
 //!   `evidence_index` (exploded form only), `source_title`, `source_outlet`, `source_published`,
-//!   `source_url`, `n_evidence` and `all_sources`.
+//!   `source_url`, `n_evidence` and `all_sources` (unexploded form only).
 //!
 //! Exploded (`FlatBatches::exploding_evidence`), a record has one row per evidence entry (its own
 //! first, then the nested ones of its roles, delegations, agenda items and dates), each row's
 //! `source`/`quote`/`quote_start`/`quote_end` citing that entry and `evidence_index` numbering it
-//! from 0; a record without evidence keeps one row with nulls there. The `evidence` list itself
-//! is left out (each row cites its own entry; repeating the list on every row would grow with the
-//! square of a record's entries). Sources, which have no citation columns (a source is what the
+//! from 0; a record without evidence keeps one row with nulls there. The `evidence` list and
+//! `all_sources` are left out (each row cites its own entry; repeating a list over the entries on
+//! every row would grow with the square of a record's entries). Sources, which have no citation columns (a source is what the
 //! others cite), keep one row each.
+//!
+//! Every other cell of a record is repeated on each of its exploded rows, so a record's exploded
+//! size is its rows times its width. For a hostile record (tens of thousands of entries beside
+//! tens of thousands of actors or roles) that product is quadratic in the record's size, so it is
+//! bounded: a record whose exploded rows would repeat more than [`MAX_EXPLODED_RECORD_BYTES`] is
+//! an error naming the record, not gigabytes of memory. The unexploded form has no such limit.
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -45,6 +51,13 @@ const EVIDENCE_LIST: &str = "evidence";
 
 /// The column after which the citation columns are inserted.
 const LAST_CITED: &str = "quote_end";
+
+/// The most bytes of variable-width cells (strings, joined lists, JSON arrays) that the exploded
+/// form repeats for one record: its rows times the bytes of those cells. The richest record of
+/// the embedded data repeats a few kilobytes; a record over this limit is refused by
+/// [`FlatBatches::exploding_evidence`] readers with an error naming it (read it unexploded: its
+/// `evidence` list holds every entry).
+pub const MAX_EXPLODED_RECORD_BYTES: usize = 16 << 20;
 
 fn added_after_id() -> Field {
     field(
@@ -96,20 +109,30 @@ fn added_after_quote(explode: bool) -> Vec<Field> {
             false,
             "How many evidence entries the record has, nested ones (roles, delegations, agenda, dates) included.",
         ),
-        field(
-            "all_sources",
-            DataType::Utf8,
-            true,
-            "The ids of every source the record's evidence cites, in order of first citation, joined with \"; \".",
-        ),
     ]);
+    if !explode {
+        v.push(all_sources_field());
+    }
     v
+}
+
+/// Left out when exploded, as the `evidence` list is: a list over the record's entries, repeated
+/// on each entry's row, would grow with the square of the entries (the rows' `source` column
+/// holds the same ids).
+fn all_sources_field() -> Field {
+    field(
+        "all_sources",
+        DataType::Utf8,
+        true,
+        "The ids of every source the record's evidence cites, in order of first citation, joined with \"; \" (not in the exploded form, whose rows each name their source).",
+    )
 }
 
 /// The columns the flat form adds to a table, exploded form included (for the docs).
 pub(crate) fn added_fields() -> Vec<Field> {
     let mut v = vec![added_after_id()];
     v.extend(added_after_quote(true));
+    v.push(all_sources_field());
     v
 }
 
@@ -281,12 +304,20 @@ fn flat_batch(
 ) -> Result<RecordBatch, ArrowError> {
     let plan = RowPlan::new(ds, kind, rows, explode);
     let indices = UInt32Array::from(plan.take.clone());
-    let mut cols: Vec<ArrayRef> = Vec::with_capacity(schema.fields().len());
-    for (f, c) in table.schema().fields().iter().zip(table.columns()) {
+    let per_record = per_record_citations(&plan);
+    let table_schema = table.schema();
+    let mut flats: Vec<(&Field, ArrayRef)> = Vec::with_capacity(table.num_columns());
+    for (f, c) in table_schema.fields().iter().zip(table.columns()) {
         if explode && f.name() == EVIDENCE_LIST {
             continue;
         }
-        let flat = flat_column(f, c)?;
+        flats.push((f, flat_column(f, c)?));
+    }
+    if explode {
+        check_exploded_size(&plan, &flats)?;
+    }
+    let mut cols: Vec<ArrayRef> = Vec::with_capacity(schema.fields().len());
+    for (f, flat) in flats {
         let col = if !explode {
             flat
         } else if CITED.contains(&f.name().as_str()) {
@@ -303,10 +334,62 @@ fn flat_batch(
             if explode {
                 cols.push(Arc::new(UInt32Array::from(plan.entry.clone())));
             }
-            cols.extend(citation_columns(ds, &plan));
+            cols.extend(citation_columns(ds, &plan, &per_record, explode));
         }
     }
     RecordBatch::try_new(schema.clone(), cols)
+}
+
+/// Refuses a batch in which one record's exploded rows would repeat more than
+/// [`MAX_EXPLODED_RECORD_BYTES`] of variable-width cells (see the module documentation).
+fn check_exploded_size(plan: &RowPlan<'_>, flats: &[(&Field, ArrayRef)]) -> Result<(), ArrowError> {
+    let strings: Vec<&StringArray> = flats
+        .iter()
+        .filter(|(f, _)| !CITED.contains(&f.name().as_str()))
+        .filter_map(|(_, a)| a.as_string_opt::<i32>())
+        .collect();
+    for (i, record) in plan.records.iter().enumerate() {
+        let rows = plan.evidence[i].len().max(1);
+        if rows < 2 {
+            continue;
+        }
+        let width = strings
+            .iter()
+            .map(|a| a.value_length(i) as usize)
+            .sum::<usize>()
+            + record.label().len();
+        let repeated = rows.saturating_mul(width);
+        if repeated > MAX_EXPLODED_RECORD_BYTES {
+            return Err(ArrowError::InvalidArgumentError(format!(
+                "{} {}: exploded, its {rows} evidence entries would each repeat its other cells \
+                 ({width} bytes), {repeated} bytes in all, over the limit of \
+                 {MAX_EXPLODED_RECORD_BYTES} bytes for one record; read it unexploded, where its \
+                 `evidence` list holds every entry",
+                record.kind(),
+                record.id()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Per record of a batch, once (an exploded record has one row per entry): its evidence count
+/// and the sources it cites, deduplicated through a set so a record with many entries stays
+/// linear.
+fn per_record_citations(plan: &RowPlan<'_>) -> Vec<(u32, Option<String>)> {
+    plan.evidence
+        .iter()
+        .map(|ev| {
+            let mut seen = std::collections::HashSet::new();
+            let ids: Vec<&str> = ev
+                .iter()
+                .map(|e| e.source.as_str())
+                .filter(|id| seen.insert(*id))
+                .collect();
+            let n = u32::try_from(ev.len()).unwrap_or(u32::MAX);
+            (n, (!ids.is_empty()).then(|| ids.join("; ")))
+        })
+        .collect()
 }
 
 /// One of `source`, `quote`, `quote_start`, `quote_end` for the entry each row cites.
@@ -339,7 +422,12 @@ fn cited_column(name: &str, plan: &RowPlan<'_>) -> ArrayRef {
     }
 }
 
-fn citation_columns(ds: &Dataset, plan: &RowPlan<'_>) -> Vec<ArrayRef> {
+fn citation_columns(
+    ds: &Dataset,
+    plan: &RowPlan<'_>,
+    per_record: &[(u32, Option<String>)],
+    explode: bool,
+) -> Vec<ArrayRef> {
     let n = plan.take.len();
     let (mut title, mut outlet, mut published, mut url, mut all) = (
         StringBuilder::new(),
@@ -348,22 +436,6 @@ fn citation_columns(ds: &Dataset, plan: &RowPlan<'_>) -> Vec<ArrayRef> {
         StringBuilder::new(),
         StringBuilder::new(),
     );
-    // Per record, once (an exploded record has one row per entry): its evidence count and the
-    // sources it cites, deduplicated through a set so a record with many entries stays linear.
-    let per_record: Vec<(u32, Option<String>)> = plan
-        .evidence
-        .iter()
-        .map(|ev| {
-            let mut seen = std::collections::HashSet::new();
-            let ids: Vec<&str> = ev
-                .iter()
-                .map(|e| e.source.as_str())
-                .filter(|id| seen.insert(*id))
-                .collect();
-            let n = u32::try_from(ev.len()).unwrap_or(u32::MAX);
-            (n, (!ids.is_empty()).then(|| ids.join("; ")))
-        })
-        .collect();
     let mut count = UInt32Builder::with_capacity(n);
     for k in 0..n {
         // The dataset's own id index: no per-batch map of every source.
@@ -376,14 +448,17 @@ fn citation_columns(ds: &Dataset, plan: &RowPlan<'_>) -> Vec<ArrayRef> {
         count.append_value(*entries);
         all.append_option(cited.as_deref());
     }
-    vec![
+    let mut cols: Vec<ArrayRef> = vec![
         Arc::new(title.finish()),
         Arc::new(outlet.finish()),
         Arc::new(published.finish()),
         Arc::new(url.finish()),
         Arc::new(count.finish()),
-        Arc::new(all.finish()),
-    ]
+    ];
+    if !explode {
+        cols.push(Arc::new(all.finish()));
+    }
+    cols
 }
 
 /// A column in its flat form: lists of ids or names joined, lists of structs as JSON.

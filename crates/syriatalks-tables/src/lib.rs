@@ -26,7 +26,7 @@ mod write;
 pub use column::{date32, DOC_KEY, FLAT_EMPTY_KEY};
 pub use docs::{markdown as docs_markdown, type_name};
 #[cfg(feature = "flat")]
-pub use flat::{flat_row_count, flat_schema, FlatBatches};
+pub use flat::{flat_row_count, flat_schema, FlatBatches, MAX_EXPLODED_RECORD_BYTES};
 pub use jsonl::{jsonl_line, write_jsonl};
 pub use reader::{Batches, DEFAULT_CHUNK};
 pub use schema::{edtf, edtf_interval, schema};

@@ -227,3 +227,122 @@ fn a_figure_without_claimant_is_the_articles_own_in_words() {
         .unwrap()
         .is_nullable());
 }
+
+/// A folder holding `k` articles and one record file, loaded (the manifest written by the loader's
+/// own `manifest_for`, no checksum typed by hand).
+fn load_folder(name: &str, records: &str, seeds: &[(String, String)]) -> Dataset {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("seeds")).unwrap();
+    for (file, text) in seeds {
+        std::fs::write(dir.join("seeds").join(file), text).unwrap();
+    }
+    let manifest = syriatalks::manifest_for(dir.join("seeds")).unwrap();
+    std::fs::write(dir.join("seeds/manifest.toml"), manifest).unwrap();
+    std::fs::write(dir.join("records.toml"), records).unwrap();
+    syriatalks::load(&dir).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Runs `f`, failing if it takes more than `limit` (a hang guard about 100× above what it needs,
+/// not a benchmark).
+fn within<T>(limit: std::time::Duration, what: &str, f: impl FnOnce() -> T) -> T {
+    let start = std::time::Instant::now();
+    let out = f();
+    let took = start.elapsed();
+    assert!(took < limit, "{what} took {took:?}, over {limit:?}");
+    out
+}
+
+/// `k` articles of one sentence per entry, and the `[[source]]` tables citing them.
+fn articles(k: usize, n: usize) -> (Vec<(String, String)>, String) {
+    let mut texts = vec![String::from("An article.\n"); k];
+    for i in 0..n {
+        texts[i % k].push_str(&format!("Delegation {i} met the envoy. "));
+    }
+    let mut records = String::new();
+    for j in 0..k {
+        records.push_str(&format!(
+            "[[source]]\nid = \"s{j}\"\nfile = \"a{j}.txt\"\ntitle = {{ value = \"An article.\", basis = \"stated\" }}\n\n"
+        ));
+    }
+    let seeds = texts
+        .into_iter()
+        .enumerate()
+        .map(|(j, t)| (format!("a{j}.txt"), t))
+        .collect();
+    (seeds, records)
+}
+
+/// Hostile shapes: a record with tens of thousands of entries flattens and explodes in time
+/// linear in them (the evidence list and `all_sources` are not repeated on every row); a record
+/// whose other cells grow with its entries (an actor with thousands of roles, each with its own
+/// quote) would be quadratic exploded, and is refused naming it — unexploded it is one row.
+#[test]
+fn many_entries_explode_linearly_and_a_quadratic_record_is_refused() {
+    use std::time::Duration;
+    let (n, k) = (20_000, 200);
+    let (seeds, mut records) = articles(k, n);
+    records.push_str("[[event]]\nid = \"wide\"\nkind = \"meeting_held\"\nsummary = \"Many meetings.\"\ndate = { value = \"2016\", basis = \"inferred\", note = \"n\" }\nevidence = [\n");
+    for i in 0..n {
+        records.push_str(&format!(
+            "  {{ source = \"s{}\", quote = \"Delegation {i} met the envoy.\" }},\n",
+            i % k
+        ));
+    }
+    records.push_str("]\n\n[[actor]]\nid = \"roles\"\nkind = \"person\"\nname = \"Envoy\"\nevidence = [{ source = \"s0\", quote = \"An article.\" }]\n");
+    let roles = 3_000;
+    for i in 0..roles {
+        records.push_str(&format!(
+            "\n[[actor.roles]]\ntitle = \"Envoy number {i}\"\nevidence = [{{ source = \"s{}\", quote = \"Delegation {i} met the envoy.\" }}]\n",
+            i % k
+        ));
+    }
+    let ds = load_folder("flat-hostile", &records, &seeds);
+
+    let flat = within(Duration::from_secs(60), "the flat form", || {
+        all(FlatBatches::new(Batches::all(&ds, RecordKind::Event)))
+    });
+    assert_eq!(flat.num_rows(), 1);
+    let cited: Vec<String> = (0..k).map(|j| format!("s{j}")).collect();
+    assert_eq!(
+        strings(col(&flat, "all_sources"))[0].as_deref(),
+        Some(cited.join("; ").as_str())
+    );
+    assert_eq!(
+        col(&flat, "n_evidence")
+            .as_primitive::<UInt32Type>()
+            .value(0) as usize,
+        n
+    );
+
+    let exploded = within(Duration::from_secs(60), "the exploded form", || {
+        all(FlatBatches::new(Batches::all(&ds, RecordKind::Event)).exploding_evidence())
+    });
+    assert_eq!(exploded.num_rows(), n);
+    assert!(exploded.column_by_name("all_sources").is_none());
+    let index = col(&exploded, "evidence_index").as_primitive::<UInt32Type>();
+    assert!((0..n).all(|i| index.value(i) as usize == i));
+    let sources = strings(col(&exploded, "source"));
+    assert_eq!(
+        sources[n - 1].as_deref(),
+        Some(format!("s{}", (n - 1) % k).as_str())
+    );
+
+    // The actor: one row unexploded, whatever its roles; exploded, refused with its name.
+    let one = all(FlatBatches::new(Batches::all(&ds, RecordKind::Actor)));
+    assert_eq!(one.num_rows(), 1);
+    let err = within(Duration::from_secs(60), "the refusal", || {
+        FlatBatches::new(Batches::all(&ds, RecordKind::Actor))
+            .exploding_evidence()
+            .next()
+            .expect("one batch")
+            .expect_err("over the limit")
+    })
+    .to_string();
+    assert!(err.contains("actor roles"), "{err}");
+    assert!(err.contains("3001 evidence entries"), "{err}");
+    assert!(
+        err.contains(&syriatalks_tables::MAX_EXPLODED_RECORD_BYTES.to_string()),
+        "{err}"
+    );
+}

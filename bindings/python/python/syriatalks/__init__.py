@@ -36,6 +36,7 @@ from ._errors import (
     FilterTypeError,
     LoadError,
     MissingDependencyError,
+    LimitError,
     NotFoundError,
     Problem,
     RetiredIdWarning,
@@ -253,6 +254,7 @@ __all__ = [
     "DateError",
     "EmptyRangeError",
     "MissingDependencyError",
+    "LimitError",
     "RetiredIdWarning",
 ]
 
@@ -465,7 +467,10 @@ def to_dataframe(
     ``Int64``. Every row cites its evidence: ``source``, ``quote``, ``quote_start``/``quote_end``
     (byte span), ``source_title``, ``source_outlet``, ``source_published``, ``source_url``,
     ``n_evidence`` and ``all_sources``. With ``explode_evidence=True`` there is one row per
-    evidence entry (``evidence_index``) instead of one per record. The timeline, or a list of
+    evidence entry (``evidence_index``) instead of one per record, without the ``evidence`` list
+    and ``all_sources`` (each row names its own); a record whose rows would repeat more than
+    16 MiB of its other cells raises :class:`syriatalks.LimitError` naming it (read it
+    unexploded). The timeline, or a list of
     records of several types, adds ``type`` and ``kind`` (the kind word of every type: event kind,
     round process, figure measure…) and has the union of their columns.
 

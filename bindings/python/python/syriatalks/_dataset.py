@@ -431,7 +431,10 @@ class Dataset:
         record's first anchored day, ``path/event/year=2016/part-0.parquet``, replacing that
         folder, which DuckDB, polars and Spark read as one dataset), ``"csv"`` (one flat file per
         type, ``path/event.csv``…) or ``"jsonl"`` (``path`` is the file: the loader's own JSON
-        Lines format, which :func:`syriatalks.load` reads back beside the ``seeds/`` folder).
+        Lines format, which :func:`syriatalks.load` reads back beside the ``seeds/`` folder) or
+        ``"json"`` (``path`` is the file: the document of :meth:`to_json`; with filters or a
+        ``record_type``, the kept records in the same shape plus the sources their quotes cite
+        and a ``selection`` object, as ``syriatalks export --format json`` writes it).
         ``record_type``: one record type (default: every type); ``kind=`` is the filter on the
         kind word, as in every query."""
         word = None if record_type is None else _word(record_type)

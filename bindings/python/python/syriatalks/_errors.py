@@ -26,6 +26,7 @@ __all__ = [
     "DateError",
     "EmptyRangeError",
     "MissingDependencyError",
+    "LimitError",
     "RetiredIdWarning",
 ]
 
@@ -191,6 +192,12 @@ class EmptyRangeError(FilterError, ValueError):
 
 class MissingDependencyError(Error, ImportError):
     """An optional dependency (pandas, matplotlib) is not installed; the message says what to install."""
+
+
+class LimitError(Error, ValueError):
+    """A request over one of the documented limits that keep every answer linear in the data (a
+    record whose exploded rows would repeat more than 16 MiB of its cells). The message names the
+    record, the size and the limit, and says what to do instead."""
 
 
 class RetiredIdWarning(UserWarning):

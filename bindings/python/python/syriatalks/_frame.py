@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Dict, List, Sequence, Tuple, Type, Union
 
 from . import _native, _vocab
-from ._errors import MissingDependencyError
+from ._errors import LimitError, MissingDependencyError
 from ._native import ArrowTable
 from ._records import RECORD_CLASSES, Candidate, Record, SearchHit
 from ._vocab import RecordKind
@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 _INSTALL = "pip install pandas pyarrow  (or: pip install 'syriatalks[pandas]')"
+
+#: Words of the exploded form's size refusal (crates/syriatalks-tables/src/flat.rs), which reaches
+#: pyarrow as an ``ArrowInvalid`` message; a test holds the two together.
+_EXPLODE_LIMIT = "bytes for one record; read it unexploded"
 
 
 def _pandas() -> Any:
@@ -58,7 +62,15 @@ def frame_of_table(table: ArrowTable) -> pandas.DataFrame:
     ``datetime64[ns]``."""
     pd = _pandas()
     pa = _pyarrow()
-    t = pa.table(table)
+    try:
+        t = pa.table(table)
+    except pa.ArrowInvalid as e:
+        # The native stream's own limit (syriatalks_tables::MAX_EXPLODED_RECORD_BYTES) reaches
+        # pyarrow as text only; give it the package's type, the message unchanged.
+        message = str(e).removeprefix("Invalid argument error: ")
+        if _EXPLODE_LIMIT in message:
+            raise LimitError(message) from None
+        raise
     # Cast before converting: unsigned and day columns have no nullable pandas dtype of their own.
     fields = []
     for f in t.schema:

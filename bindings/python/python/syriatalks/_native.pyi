@@ -1273,7 +1273,8 @@ def records_to_arrow(records: List[Record], flat: bool = False, explode_evidence
 def export(dataset: NativeDataset, path: str, format: str, partition: Optional[str] = None, record_type: Optional[str] = None, filters: Optional[Mapping[str, object]] = None) -> List[str]:
     """Writes the records of one type (or of every type) that match the filters under the folder
     `path`: `TYPE.parquet`, `TYPE/year=YYYY/part-0.parquet` (partition "year", replacing the
-    type's folder) or `TYPE.csv`; for "jsonl", `path` is the file. Returns the files written.
+    type's folder) or `TYPE.csv`; for "jsonl" and "json", `path` is the file. Returns the files
+    written.
     """
     ...
 
