@@ -16,8 +16,8 @@
 //! `source`/`quote`/`quote_start`/`quote_end` citing that entry and `evidence_index` numbering it
 //! from 0; a record without evidence keeps one row with nulls there. The `evidence` list and
 //! `all_sources` are left out (each row cites its own entry; repeating a list over the entries on
-//! every row would grow with the square of a record's entries). Sources, which have no citation columns (a source is what the
-//! others cite), keep one row each.
+//! every row would grow with the square of a record's entries). Sources, which have no citation
+//! columns (a source is what the others cite), keep one row each.
 //!
 //! Every other cell of a record is repeated on each of its exploded rows, so a record's exploded
 //! size is its rows times its width. For a hostile record (tens of thousands of entries beside
@@ -54,7 +54,8 @@ const LAST_CITED: &str = "quote_end";
 
 /// The most bytes of variable-width cells (strings, joined lists, JSON arrays) that the exploded
 /// form repeats for one record: its rows times the bytes of those cells. The richest record of
-/// the embedded data repeats a few kilobytes; a record over this limit is refused by
+/// the embedded data repeats 37 KB (an actor: 13 entries, 2.9 KB of cells); a record over this
+/// limit is refused by
 /// [`FlatBatches::exploding_evidence`] readers with an error naming it (read it unexploded: its
 /// `evidence` list holds every entry).
 pub const MAX_EXPLODED_RECORD_BYTES: usize = 16 << 20;
@@ -304,7 +305,7 @@ fn flat_batch(
 ) -> Result<RecordBatch, ArrowError> {
     let plan = RowPlan::new(ds, kind, rows, explode);
     let indices = UInt32Array::from(plan.take.clone());
-    let per_record = per_record_citations(&plan);
+    let per_record = per_record_citations(&plan, !explode);
     let table_schema = table.schema();
     let mut flats: Vec<(&Field, ArrayRef)> = Vec::with_capacity(table.num_columns());
     for (f, c) in table_schema.fields().iter().zip(table.columns()) {
@@ -374,19 +375,22 @@ fn check_exploded_size(plan: &RowPlan<'_>, flats: &[(&Field, ArrayRef)]) -> Resu
 }
 
 /// Per record of a batch, once (an exploded record has one row per entry): its evidence count
-/// and the sources it cites, deduplicated through a set so a record with many entries stays
-/// linear.
-fn per_record_citations(plan: &RowPlan<'_>) -> Vec<(u32, Option<String>)> {
+/// and, when `all_sources` is written, the sources it cites, deduplicated through a set so a
+/// record with many entries stays linear.
+fn per_record_citations(plan: &RowPlan<'_>, all_sources: bool) -> Vec<(u32, Option<String>)> {
     plan.evidence
         .iter()
         .map(|ev| {
+            let n = u32::try_from(ev.len()).unwrap_or(u32::MAX);
+            if !all_sources {
+                return (n, None);
+            }
             let mut seen = std::collections::HashSet::new();
             let ids: Vec<&str> = ev
                 .iter()
                 .map(|e| e.source.as_str())
                 .filter(|id| seen.insert(*id))
                 .collect();
-            let n = u32::try_from(ev.len()).unwrap_or(u32::MAX);
             (n, (!ids.is_empty()).then(|| ids.join("; ")))
         })
         .collect()
