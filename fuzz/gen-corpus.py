@@ -20,7 +20,7 @@ ROOT = FUZZ.parent
 DATA = ROOT / "crates/syriatalks/data"
 SRC = ROOT / "crates/syriatalks/src"
 SEED_FILE = "seed.txt"  # fuzz/src/lib.rs SEED_FILE
-TARGETS = ["load_toml", "load_jsonl", "partial_date", "derivation", "numbers", "filter", "c_api"]
+TARGETS = ["load_toml", "load_jsonl", "partial_date", "derivation", "numbers", "filter", "tables", "c_api"]
 
 
 def blocks(text):
@@ -102,6 +102,23 @@ def main():
         # Two files, and an explicit (correct) manifest, so those paths are seeded too.
         manifest = f'[[seed]]\nfile = "{SEED_FILE}"\nsha256 = "{hashlib.sha256(text).hexdigest()}"\nbytes = {len(text)}\n'
         corpus["load_toml"][f"{idx}-split"] = (source.encode() + b"\x01" + recs[0][1].encode() + b"\0" + text + b"\0" + manifest.encode())
+
+    # tables: datasets that load, so the fuzzer starts past validation (an article's records
+    # alone name actors of other files and never load). The loader tests' fixture
+    # (crates/syriatalks/tests/common/mod.rs: every kind of record over one small article), whole
+    # and with each record type left out, and with every record's evidence repeated.
+    fixture_src = (ROOT / "crates/syriatalks/tests/common/mod.rs").read_text()
+    seed_lit = re.search(r'pub const SEED: &str = "((?:[^"\\]|\\.)*)";', fixture_src).group(1)
+    fx_seed = json.loads('"' + seed_lit + '"').encode()
+    fx_records = re.search(r'pub const RECORDS: &str = r#"(.*?)"#;', fixture_src, re.S).group(1)
+    fx_records = fx_records.replace("fixture.txt", SEED_FILE)
+    fx_blocks = blocks(fx_records)
+    corpus["tables"]["fixture"] = fx_records.encode() + b"\0" + fx_seed
+    for kind in sorted({n for n, _ in fx_blocks} - {"source"}):
+        kept = "\n".join(b for n, b in fx_blocks if n != kind)
+        corpus["tables"][f"fixture-no-{kind}"] = kept.encode() + b"\0" + fx_seed
+    doubled = re.sub(r"^evidence = \[(.*)\]$", r"evidence = [\1, \1]", fx_records, flags=re.M)
+    corpus["tables"]["fixture-evidence-twice"] = doubled.encode() + b"\0" + fx_seed
 
     # Dates: every date value, and every inline date table as JSON (the serde path).
     dates, tables, derivations = set(), [], []

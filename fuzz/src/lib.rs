@@ -6,6 +6,7 @@
 //! syriatalks itself; both are findings.
 
 pub mod c_api;
+mod tables;
 
 use arbitrary::{Arbitrary, Unstructured};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -44,6 +45,23 @@ pub fn manifest_for_seed(seed: &[u8]) -> String {
 /// RECORDS holds one or more record files separated by `\x01`. Without a MANIFEST section the
 /// harness writes the right one; with it, the fuzzer's manifest is used as given.
 pub fn load(data: &[u8], extension: &str) {
+    match parse(data, extension) {
+        Ok(ds) => exercise_loaded(&ds),
+        Err(e) => check_load_error(&e),
+    }
+}
+
+/// `tables`: a dataset laid out as for `load_toml`; one the loader accepts is turned into every
+/// record type's Arrow batches, flat form, exploded form, CSV and JSON Lines (see `tables.rs`).
+pub fn tables(data: &[u8]) {
+    match parse(data, "toml") {
+        Ok(ds) => tables::exercise(&ds, data),
+        Err(e) => check_load_error(&e),
+    }
+}
+
+/// The dataset the loader targets' input layout describes, loaded.
+fn parse(data: &[u8], extension: &str) -> Result<Dataset, LoadError> {
     let parts = sections(data, 0, 3);
     let files: Vec<(String, String)> = parts[0]
         .split(|&b| b == 1)
@@ -61,10 +79,12 @@ pub fn load(data: &[u8], extension: &str) {
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
     let seeds: Vec<(&str, &[u8])> = seed.map(|s| (SEED_FILE, s)).into_iter().collect();
-    match syriatalks::from_parts(&file_refs, &seeds, manifest.as_deref()) {
-        Ok(ds) => exercise_loaded(&ds),
-        Err(e) => check_load_error(&e),
-    }
+    syriatalks::from_parts(&file_refs, &seeds, manifest.as_deref())
+}
+
+/// The seed section of a loader target's input, as the loaded dataset read it.
+fn seed_of(data: &[u8]) -> Option<&[u8]> {
+    sections(data, 0, 3).get(1).copied()
 }
 
 fn check_load_error(e: &LoadError) {

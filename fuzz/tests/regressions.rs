@@ -12,6 +12,7 @@ fn harness(target: &str) -> fn(&[u8]) {
         "derivation" => syriatalks_fuzz::derivation,
         "numbers" => syriatalks_fuzz::numbers,
         "filter" => syriatalks_fuzz::filter,
+        "tables" => syriatalks_fuzz::tables,
         "c_api" => syriatalks_fuzz::c_api::run,
         other => panic!("regressions/{other}: no such fuzz target"),
     }
