@@ -99,8 +99,9 @@ Exploded (`to_dataframe(…, explode_evidence=True)`, `FlatBatches::exploding_ev
 has one row per evidence entry, its own first, then the nested ones; `source`, `quote`,\n\
 `quote_start`, `quote_end` and the `source_…` columns cite that entry, and the `evidence` list and\n\
 `all_sources` are left out (each row cites its own entry). A record without evidence keeps one row.\n\
-Every other cell is repeated on each of a record's rows, so a record whose rows would repeat more\n\
-than `MAX_EXPLODED_RECORD_BYTES` (16 MiB) of strings is an error naming it; read it unexploded.\n\n\
+Every other cell is repeated on each of a record's rows, so a record whose rows would hold more\n\
+than `MAX_EXPLODED_RECORD_BYTES` (16 MiB) of text (its own cells on every row, and each entry's\n\
+source's title, outlet, date and address) is an error naming it; read it unexploded.\n\n\
 | column | Arrow type | nullable | meaning |\n| --- | --- | --- | --- |\n",
     );
     for f in crate::flat::added_fields() {

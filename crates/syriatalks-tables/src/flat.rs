@@ -22,15 +22,20 @@
 //! Every other cell of a record is repeated on each of its exploded rows, so a record's exploded
 //! size is its rows times its width. For a hostile record (tens of thousands of entries beside
 //! tens of thousands of actors or roles) that product is quadratic in the record's size, so it is
-//! bounded: a record whose exploded rows would repeat more than [`MAX_EXPLODED_RECORD_BYTES`] is
-//! an error naming the record, not gigabytes of memory. The unexploded form has no such limit.
+//! bounded: a record whose exploded rows would hold more than [`MAX_EXPLODED_RECORD_BYTES`] of
+//! text is an error naming the record, not gigabytes of memory. The unexploded form needs no such
+//! limit: a row holds its record's own cells once, and what it looks up (its first source's
+//! title, outlet and address) is bounded by the loader (`syriatalks::MAX_SOURCE_FIELD_BYTES`).
 
 use std::ops::Deref;
 use std::sync::Arc;
 
 use arrow_array::builder::{StringBuilder, UInt32Builder, UInt64Builder};
 use arrow_array::cast::AsArray;
-use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader, StringArray, UInt32Array};
+use arrow_array::types::Int32Type;
+use arrow_array::{
+    Array, ArrayRef, Int32Array, RecordBatch, RecordBatchReader, StringArray, UInt32Array,
+};
 use arrow_cast::cast;
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use arrow_select::take::take;
@@ -52,10 +57,11 @@ const EVIDENCE_LIST: &str = "evidence";
 /// The column after which the citation columns are inserted.
 const LAST_CITED: &str = "quote_end";
 
-/// The most bytes of variable-width cells (strings, joined lists, JSON arrays) that the exploded
-/// form repeats for one record: its rows times the bytes of those cells. The richest record of
-/// the embedded data repeats 37 KB (an actor: 13 entries, 2.9 KB of cells); a record over this
-/// limit is refused by
+/// The most bytes of text the exploded form holds for one record: its rows times the bytes of
+/// its variable-width cells (strings, joined lists, JSON arrays, dictionary words), plus each
+/// entry's source's title, outlet, date and address. The richest record of the embedded data
+/// holds 38 KB (an actor: 13 entries, 2.9 KB of cells); a record over this limit is refused
+/// by
 /// [`FlatBatches::exploding_evidence`] readers with an error naming it (read it unexploded: its
 /// `evidence` list holds every entry).
 pub const MAX_EXPLODED_RECORD_BYTES: usize = 16 << 20;
@@ -315,7 +321,7 @@ fn flat_batch(
         flats.push((f, flat_column(f, c)?));
     }
     if explode {
-        check_exploded_size(&plan, &flats)?;
+        check_exploded_size(ds, &plan, &flats)?;
     }
     let mut cols: Vec<ArrayRef> = Vec::with_capacity(schema.fields().len());
     for (f, flat) in flats {
@@ -341,31 +347,59 @@ fn flat_batch(
     RecordBatch::try_new(schema.clone(), cols)
 }
 
-/// Refuses a batch in which one record's exploded rows would repeat more than
-/// [`MAX_EXPLODED_RECORD_BYTES`] of variable-width cells (see the module documentation).
-fn check_exploded_size(plan: &RowPlan<'_>, flats: &[(&Field, ArrayRef)]) -> Result<(), ArrowError> {
-    let strings: Vec<&StringArray> = flats
+/// Refuses a batch in which one record's exploded rows would hold more than
+/// [`MAX_EXPLODED_RECORD_BYTES`] of text (see the module documentation): its own variable-width
+/// cells (strings, and the words of dictionary columns, which a reader may decode on every row)
+/// times its rows, plus the title, outlet, date and address of each entry's source.
+fn check_exploded_size(
+    ds: &Dataset,
+    plan: &RowPlan<'_>,
+    flats: &[(&Field, ArrayRef)],
+) -> Result<(), ArrowError> {
+    let own = flats
         .iter()
-        .filter(|(f, _)| !CITED.contains(&f.name().as_str()))
+        .filter(|(f, _)| !CITED.contains(&f.name().as_str()));
+    let strings: Vec<&StringArray> = own
+        .clone()
         .filter_map(|(_, a)| a.as_string_opt::<i32>())
+        .collect();
+    let dicts: Vec<(&Int32Array, &StringArray)> = own
+        .filter_map(|(_, a)| a.as_dictionary_opt::<Int32Type>())
+        .filter_map(|d| Some((d.keys(), d.values().as_string_opt::<i32>()?)))
         .collect();
     for (i, record) in plan.records.iter().enumerate() {
         let rows = plan.evidence[i].len().max(1);
         if rows < 2 {
             continue;
         }
+        let words: usize = dicts
+            .iter()
+            .filter(|(keys, _)| keys.is_valid(i))
+            .map(|(keys, values)| values.value_length(keys.value(i) as usize) as usize)
+            .sum();
         let width = strings
             .iter()
             .map(|a| a.value_length(i) as usize)
             .sum::<usize>()
+            + words
             + record.label().len();
-        let repeated = rows.saturating_mul(width);
-        if repeated > MAX_EXPLODED_RECORD_BYTES {
+        let cited: usize = plan.evidence[i]
+            .iter()
+            .filter_map(|e| ds.source(&e.source))
+            .map(|s| {
+                s.title.value.len()
+                    + s.outlet.as_ref().map_or(0, |o| o.value.len())
+                    + s.url.as_ref().map_or(0, String::len)
+                    + s.published.as_ref().map_or(0, |p| edtf(p).len())
+            })
+            .sum();
+        let total = rows.saturating_mul(width).saturating_add(cited);
+        if total > MAX_EXPLODED_RECORD_BYTES {
             return Err(ArrowError::InvalidArgumentError(format!(
-                "{} {}: exploded, its {rows} evidence entries would each repeat its other cells \
-                 ({width} bytes), {repeated} bytes in all, over the limit of \
-                 {MAX_EXPLODED_RECORD_BYTES} bytes for one record; read it unexploded, where its \
-                 `evidence` list holds every entry",
+                "{} {}: exploded, its {rows} evidence entries would hold {total} bytes of text \
+                 ({width} bytes of its own cells on every row, and each entry's source's title, \
+                 outlet, date and address), over the limit of {MAX_EXPLODED_RECORD_BYTES} bytes \
+                 for one record; read it unexploded, where its `evidence` list holds every entry",
                 record.kind(),
                 record.id()
             )));

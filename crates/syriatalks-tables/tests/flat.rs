@@ -345,4 +345,30 @@ fn many_entries_explode_linearly_and_a_quadratic_record_is_refused() {
         err.contains(&syriatalks_tables::MAX_EXPLODED_RECORD_BYTES.to_string()),
         "{err}"
     );
+
+    // What each row looks up counts too: 9,000 entries citing a source whose title is as long as
+    // the loader allows would write that title 9,000 times (18 MB); 7,000 stay under the limit.
+    for (n, refused) in [(9_000, true), (7_000, false)] {
+        let title = "T".repeat(syriatalks::MAX_SOURCE_FIELD_BYTES);
+        let (seeds, _) = articles(1, n);
+        let mut records = format!(
+            "[[source]]\nid = \"s0\"\nfile = \"a0.txt\"\ntitle = {{ value = \"{title}\", basis = \"inferred\", note = \"n\" }}\n\n[[event]]\nid = \"cites\"\nkind = \"meeting_held\"\nsummary = \"S.\"\ndate = {{ value = \"2016\", basis = \"inferred\", note = \"n\" }}\nevidence = [\n"
+        );
+        for i in 0..n {
+            records.push_str(&format!(
+                "  {{ source = \"s0\", quote = \"Delegation {i} met the envoy.\" }},\n"
+            ));
+        }
+        records.push_str("]\n");
+        let ds = load_folder("flat-long-title", &records, &seeds);
+        let got: Result<Vec<RecordBatch>, _> =
+            FlatBatches::new(Batches::all(&ds, RecordKind::Event))
+                .exploding_evidence()
+                .collect();
+        match got {
+            Err(e) if refused => assert!(e.to_string().contains("event cites"), "{e}"),
+            Ok(b) if !refused => assert_eq!(b.iter().map(|b| b.num_rows()).sum::<usize>(), n),
+            other => panic!("{n} entries: {:?}", other.map(|b| b.len())),
+        }
+    }
 }

@@ -99,7 +99,7 @@ pub use resolve::{Candidate, MatchKind};
 pub use retired::{retirement, retirements, Resolved, Retirement};
 pub use search::{SearchHit, SearchResults, DEFAULT_SEARCH_LIMIT};
 pub use subset::Subset;
-pub use validate::is_valid_id;
+pub use validate::{is_valid_id, MAX_SOURCE_FIELD_BYTES};
 pub use vocab::UnknownWord;
 
 /// Where each seed article comes from and on what terms it is included: outlet, author, date,

@@ -553,9 +553,35 @@ fn check_seeds(
     texts
 }
 
+/// The longest title, outlet, author or address a source may have, in bytes. The flat tables
+/// (CSV, pandas) write a source's title, outlet and address on the row of every record that cites
+/// it, so without a bound one long title times many citing records would make an export grow with
+/// their product; real headlines and addresses are a few hundred bytes.
+pub const MAX_SOURCE_FIELD_BYTES: usize = 2048;
+
 fn check_source(source: &mut Source, ctx: &mut Ctx) {
     let id = source.id.clone();
     let own = [id.as_str()];
+    let fields = [
+        ("title", Some(source.title.value.as_str())),
+        ("outlet", source.outlet.as_ref().map(|a| a.value.as_str())),
+        ("author", source.author.as_ref().map(|a| a.value.as_str())),
+        ("url", source.url.as_deref()),
+    ];
+    for (field, value) in fields {
+        if let Some(v) = value.filter(|v| v.len() > MAX_SOURCE_FIELD_BYTES) {
+            ctx.problem(
+                ProblemKind::BadValue,
+                &id,
+                field,
+                format!(
+                    "{} bytes, over the limit of {MAX_SOURCE_FIELD_BYTES} bytes for a source's \
+                     title, outlet, author or url",
+                    v.len()
+                ),
+            );
+        }
+    }
     for (field, attested) in [
         ("title", Some(&mut source.title)),
         ("outlet", source.outlet.as_mut()),

@@ -176,6 +176,36 @@ fn a_seed_over_the_size_limit_is_refused_with_the_limit_named() {
     );
 }
 
+#[test]
+fn a_source_title_or_url_over_the_limit_is_refused_naming_the_field() {
+    let long = "x".repeat(syriatalks::MAX_SOURCE_FIELD_BYTES + 1);
+    let title = "title = { value = \"Fixture Times\", basis = \"stated\" }";
+    let e = load_with(|r| {
+        replace_once(
+            r,
+            title,
+            &format!("title = {{ value = \"{long}\", basis = \"inferred\", note = \"n\" }}\nurl = \"https://example.org/{long}\""),
+        )
+    })
+    .expect_err("over the limit");
+    let fields: Vec<_> = e.problems.iter().map(|p| p.field.as_deref()).collect();
+    assert_eq!(fields, [Some("title"), Some("url")], "{e}");
+    for p in &e.problems {
+        assert_eq!(p.record.as_deref(), Some("fx"));
+        assert!(p.message.contains("over the limit of 2048 bytes"), "{p}");
+    }
+    // At the limit, it loads.
+    let at = "x".repeat(syriatalks::MAX_SOURCE_FIELD_BYTES);
+    load_with(|r| {
+        replace_once(
+            r,
+            title,
+            &format!("title = {{ value = \"{at}\", basis = \"inferred\", note = \"n\" }}"),
+        )
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+}
+
 /// The start of the `opened` event's date, up to the id its derivation anchors on.
 const OPENED: &str = "date = { value = \"2016-02-01\", basis = \"derived\", quote = \"late Monday\", derivation = { from = \"fx\"";
 /// The same for the `capture` event.

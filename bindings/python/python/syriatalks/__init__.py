@@ -34,9 +34,9 @@ from ._errors import (
     Error,
     FilterError,
     FilterTypeError,
+    LimitError,
     LoadError,
     MissingDependencyError,
-    LimitError,
     NotFoundError,
     Problem,
     RetiredIdWarning,
@@ -468,9 +468,9 @@ def to_dataframe(
     (byte span), ``source_title``, ``source_outlet``, ``source_published``, ``source_url``,
     ``n_evidence`` and ``all_sources``. With ``explode_evidence=True`` there is one row per
     evidence entry (``evidence_index``) instead of one per record, without the ``evidence`` list
-    and ``all_sources`` (each row names its own); a record whose rows would repeat more than
-    16 MiB of its other cells raises :class:`syriatalks.LimitError` naming it (read it
-    unexploded). The timeline, or a list of
+    and ``all_sources`` (each row names its own); a record whose rows would hold more than
+    16 MiB of text (its cells on every row) raises :class:`syriatalks.LimitError` naming it
+    (read it unexploded). The timeline, or a list of
     records of several types, adds ``type`` and ``kind`` (the kind word of every type: event kind,
     round process, figure measure…) and has the union of their columns.
 

@@ -4,6 +4,8 @@ Every error the package raises is a :class:`syriatalks.Error`. Bad filter *value
 :class:`ValueError` (unknown kind word, unknown actor/place/round/source, malformed date, empty
 range); bad filter *names or types* are also :class:`TypeError`. A dataset that does not validate
 raises :class:`LoadError`, which lists every problem found with its file, line, record and field.
+A request over a documented limit (a record too wide to explode) raises :class:`LimitError`, also
+a :class:`ValueError`.
 
 Plain classes, so that importing them costs next to nothing.
 """
@@ -196,7 +198,7 @@ class MissingDependencyError(Error, ImportError):
 
 class LimitError(Error, ValueError):
     """A request over one of the documented limits that keep every answer linear in the data (a
-    record whose exploded rows would repeat more than 16 MiB of its cells). The message names the
+    record whose exploded rows would hold more than 16 MiB of text). The message names the
     record, the size and the limit, and says what to do instead."""
 
 
