@@ -1259,7 +1259,9 @@ def to_arrow(dataset: NativeDataset, record_type: str, filters: Optional[Mapping
     """The records of one type that match the filters, as an Arrow table (the query runs once, here,
     without the GIL; each stream reads those rows again). ``flat=True`` gives the flat form (lists
     joined, citation columns added: docs/TABLES.md), ``explode_evidence=True`` one flat row per
-    evidence entry.
+    evidence entry; a record too wide to explode (syriatalks_tables::MAX_EXPLODED_RECORD_BYTES)
+    ends the stream with an error naming it, which pyarrow raises as ``ArrowInvalid`` (``to_dataframe``
+    raises it as ``syriatalks.LimitError``).
     """
     ...
 
