@@ -3,7 +3,7 @@
 //! of `export --format json`, without the GIL.
 
 use std::fs::{self, File};
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
@@ -60,6 +60,14 @@ fn format_of(format: &str, partition: Option<&str>) -> PyResult<Format> {
     }
 }
 
+/// The one file a one-file format writes, its folder made first.
+fn create_file(path: &Path) -> std::io::Result<File> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)?;
+    }
+    File::create(path)
+}
+
 fn write(
     handle: &DsHandle,
     kinds: &[RecordKind],
@@ -69,20 +77,11 @@ fn write(
 ) -> Result<Vec<PathBuf>, Failure> {
     let mut written = Vec::new();
     if format == Format::Json {
-        // As the CLI's `export --format json`: the whole document when nothing is left out, else
-        // the kept records in the same shape with the sources their quotes cite.
+        // The CLI's `export --format json` document, by the same rule (whole, or the subset).
         let ds: &Dataset = handle.ds();
-        let text = if kinds == RecordKind::ALL && *filter == Filter::default() {
-            ds.to_json()
-        } else {
-            ds.subset(kinds, filter).map_err(Failure::Query)?.to_json()
-        };
-        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(dir, text + "\n")?;
-        written.push(dir.to_path_buf());
-        return Ok(written);
+        let text = ds.document_json(kinds, filter).map_err(Failure::Query)?;
+        create_file(dir)?.write_all((text + "\n").as_bytes())?;
+        return Ok(vec![dir.to_path_buf()]);
     }
     if format == Format::Jsonl {
         // As the CLI's `--out FILE`: the path is the file, so the loader reads it with its seeds.
@@ -91,12 +90,8 @@ fn write(
         for &kind in kinds {
             records.extend(ds.query(kind, filter).map_err(Failure::Query)?);
         }
-        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent)?;
-        }
-        write_jsonl(records, BufWriter::new(File::create(dir)?))?;
-        written.push(dir.to_path_buf());
-        return Ok(written);
+        write_jsonl(records, BufWriter::new(create_file(dir)?))?;
+        return Ok(vec![dir.to_path_buf()]);
     }
     fs::create_dir_all(dir)?;
     for &kind in kinds {

@@ -110,23 +110,26 @@ impl Selection {
     /// The kept records and the sources they cite, for the one-document formats, which have no
     /// files to partition.
     fn subset<'d>(&self, ds: &'d Dataset, what: &str) -> Result<syriatalks::Subset<'d>, Failure> {
-        if self.partition.is_some() {
-            return Err(Failure::Usage(format!(
+        self.refuse_partition(what)?;
+        Ok(ds.subset(&self.kinds()?, &self.filter())?)
+    }
+
+    fn refuse_partition(&self, what: &str) -> Result<(), Failure> {
+        match self.partition {
+            Some(_) => Err(Failure::Usage(format!(
                 "--partition splits Parquet files by year; --format {what} writes one document: \
                  drop --partition, or use --format parquet"
-            )));
+            ))),
+            None => Ok(()),
         }
-        Ok(ds.subset(&self.kinds()?, &self.filter())?)
     }
 }
 
 /// `export --format json`: the whole dataset, or the records the selection keeps in the same
 /// shape, with the sources they cite (see [`syriatalks::Subset`]).
 pub fn document(ds: &Dataset, sel: &Selection) -> Result<String, Failure> {
-    if sel.is_everything() {
-        return Ok(ds.to_json());
-    }
-    Ok(sel.subset(ds, "json")?.to_json())
+    sel.refuse_partition("json")?;
+    Ok(ds.document_json(&sel.kinds()?, &sel.filter())?)
 }
 
 /// `export --format annotations`: the evidence of every record, or of the records the selection

@@ -60,8 +60,7 @@ const LAST_CITED: &str = "quote_end";
 /// The most bytes of text the exploded form holds for one record: its rows times the bytes of
 /// its variable-width cells (strings, joined lists, JSON arrays, dictionary words), plus each
 /// entry's source's title, outlet, date and address. The richest record of the embedded data
-/// holds 38 KB (an actor: 13 entries, 2.9 KB of cells); a record over this limit is refused
-/// by
+/// holds 38 KB (an actor: 13 entries, 2.9 KB of cells); a record over this limit is refused by
 /// [`FlatBatches::exploding_evidence`] readers with an error naming it (read it unexploded: its
 /// `evidence` list holds every entry).
 pub const MAX_EXPLODED_RECORD_BYTES: usize = 16 << 20;
@@ -467,13 +466,14 @@ fn citation_columns(
     explode: bool,
 ) -> Vec<ArrayRef> {
     let n = plan.take.len();
-    let (mut title, mut outlet, mut published, mut url, mut all) = (
-        StringBuilder::new(),
+    let (mut title, mut outlet, mut published, mut url) = (
         StringBuilder::new(),
         StringBuilder::new(),
         StringBuilder::new(),
         StringBuilder::new(),
     );
+    // Exploded, each row names its own source: no `all_sources` to build.
+    let mut all = (!explode).then(StringBuilder::new);
     let mut count = UInt32Builder::with_capacity(n);
     for k in 0..n {
         // The dataset's own id index: no per-batch map of every source.
@@ -484,7 +484,9 @@ fn citation_columns(
         url.append_option(s.and_then(|s| s.url.as_deref()));
         let (entries, cited) = &per_record[plan.take[k] as usize];
         count.append_value(*entries);
-        all.append_option(cited.as_deref());
+        if let Some(all) = all.as_mut() {
+            all.append_option(cited.as_deref());
+        }
     }
     let mut cols: Vec<ArrayRef> = vec![
         Arc::new(title.finish()),
@@ -493,7 +495,7 @@ fn citation_columns(
         Arc::new(url.finish()),
         Arc::new(count.finish()),
     ];
-    if !explode {
+    if let Some(mut all) = all {
         cols.push(Arc::new(all.finish()));
     }
     cols

@@ -159,6 +159,21 @@ impl Dataset {
         }
         Ok(part)
     }
+
+    /// The JSON document `syriatalks export --format json` writes: the whole dataset's
+    /// ([`Dataset::to_json`], unchanged) when `kinds` is every type and `filter` narrows nothing,
+    /// else the [`Subset`] of what they keep. One rule for the CLI and the bindings.
+    pub fn document_json(
+        &self,
+        kinds: &[RecordKind],
+        filter: &Filter,
+    ) -> Result<String, QueryError> {
+        if kinds == RecordKind::ALL && *filter == Filter::default() {
+            Ok(self.to_json())
+        } else {
+            Ok(self.subset(kinds, filter)?.to_json())
+        }
+    }
 }
 
 impl<'d> Subset<'d> {
@@ -238,5 +253,25 @@ mod tests {
         let selection = doc.as_object_mut().unwrap().remove("selection").unwrap();
         assert_eq!(selection["types"].as_array().unwrap().len(), 9);
         assert_eq!(doc, std::mem::take(&mut whole));
+    }
+
+    #[test]
+    fn the_document_is_the_whole_export_unless_something_narrows_it() {
+        let ds = crate::embedded();
+        let all = Filter::default();
+        assert_eq!(
+            ds.document_json(RecordKind::ALL, &all).unwrap(),
+            ds.to_json()
+        );
+        let events = [RecordKind::Event];
+        assert_eq!(
+            ds.document_json(&events, &all).unwrap(),
+            ds.subset(&events, &all).unwrap().to_json()
+        );
+        let lavrov = Filter::new().actor("lavrov");
+        assert_eq!(
+            ds.document_json(RecordKind::ALL, &lavrov).unwrap(),
+            ds.subset(RecordKind::ALL, &lavrov).unwrap().to_json()
+        );
     }
 }
